@@ -1,0 +1,20 @@
+package io.shikaku.gateway.route;
+
+import java.util.Collection;
+import java.util.Set;
+
+/** One line of the route table: which paths go to which service, and the realm roles of which any one is required. */
+public record Route(PathPattern pattern, Service service, Set<String> roles) {
+
+    public Route {
+        if (roles.isEmpty()) {
+            throw new IllegalArgumentException("A route needs at least one role: " + pattern);
+        }
+        roles = Set.copyOf(roles);
+    }
+
+    /** Whether a caller with these roles may use the route. */
+    public boolean allows(Collection<String> callerRoles) {
+        return callerRoles.stream().anyMatch(roles::contains);
+    }
+}

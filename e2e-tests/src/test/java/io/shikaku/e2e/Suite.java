@@ -1,0 +1,131 @@
+package io.shikaku.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole suite as real processes: the four services and the gateway, started from the jars this build made,
+ * on ports and databases of their own (so that a suite started by the run command is left alone), against the
+ * PostgreSQL, Kafka and Keycloak that the README's test command brought up.
+ */
+final class Suite {
+
+    /** One service of the suite: its module, its port, and the database it owns (if any). */
+    record Service(String module, String portVariable, int port, String database) {
+        String baseUrl() {
+            return "http://localhost:" + port;
+        }
+    }
+
+    static final Service ELIGIBILITY = new Service("eligibility-service", "SHIKAKU_ELIGIBILITY_PORT", 18081,
+            "eligibility_e2e");
+    static final Service MEDICATION = new Service("medication-service", "SHIKAKU_MEDICATION_PORT", 18082,
+            "medication_e2e");
+    static final Service CHECKUP = new Service("checkup-service", "SHIKAKU_CHECKUP_PORT", 18083, "checkup_e2e");
+    static final Service FACILITY = new Service("facility-registry-service", "SHIKAKU_FACILITY_PORT", 18084,
+            "facility_e2e");
+    static final Service GATEWAY = new Service("api-gateway", "SHIKAKU_GATEWAY_PORT", 18080, null);
+    static final List<Service> ALL = List.of(ELIGIBILITY, MEDICATION, CHECKUP, FACILITY, GATEWAY);
+
+    private static final Duration STARTUP = Duration.ofSeconds(180);
+    private final Path root = Path.of(System.getProperty("shikaku.root", "..")).toAbsolutePath().normalize();
+    private final Path logs = root.resolve("e2e-tests/target/e2e-logs");
+    private final Map<Service, Process> running = new LinkedHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    void startAll() throws IOException, InterruptedException {
+        Files.createDirectories(logs);
+        for (Service service : ALL) {
+            running.put(service, launch(service));
+        }
+        for (Service service : ALL) {
+            awaitReady(service);
+        }
+    }
+
+    void stop(Service service) throws InterruptedException {
+        Process process = running.remove(service);
+        if (process != null) {
+            process.destroy();
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    void start(Service service) throws IOException, InterruptedException {
+        running.put(service, launch(service));
+        awaitReady(service);
+    }
+
+    void stopAll() throws InterruptedException {
+        for (Service service : List.copyOf(running.keySet())) {
+            stop(service);
+        }
+    }
+
+    static String gatewayUrl() {
+        return GATEWAY.baseUrl();
+    }
+
+    private Process launch(Service service) throws IOException {
+        Path jar = root.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("Not built: " + jar + " (run the README's test command)");
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service.module() + ".log").toFile()));
+        Map<String, String> env = builder.environment();
+        env.put(service.portVariable(), Integer.toString(service.port()));
+        if (service.database() != null) {
+            env.put("SHIKAKU_DB_NAME", service.database());
+        }
+        if (service == ELIGIBILITY) {
+            env.put("SHIKAKU_DEMO_DATA", "true");
+        }
+        if (service == GATEWAY) {
+            env.put("SHIKAKU_ELIGIBILITY_URL", ELIGIBILITY.baseUrl());
+            env.put("SHIKAKU_MEDICATION_URL", MEDICATION.baseUrl());
+            env.put("SHIKAKU_CHECKUP_URL", CHECKUP.baseUrl());
+            env.put("SHIKAKU_FACILITY_URL", FACILITY.baseUrl());
+        }
+        builder.directory(new File(root.toString()));
+        return builder.start();
+    }
+
+    private void awaitReady(Service service) throws InterruptedException {
+        Instant deadline = Instant.now().plus(STARTUP);
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(service.baseUrl() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        while (Instant.now().isBefore(deadline)) {
+            Process process = running.get(service);
+            if (process != null && !process.isAlive()) {
+                throw new IllegalStateException(service.module() + " exited with " + process.exitValue()
+                        + "; see " + logs.resolve(service.module() + ".log"));
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException(service.module() + " not ready within " + STARTUP + "; see "
+                + logs.resolve(service.module() + ".log"));
+    }
+}

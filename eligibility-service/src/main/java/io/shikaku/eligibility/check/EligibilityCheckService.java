@@ -1,0 +1,118 @@
+package io.shikaku.eligibility.check;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.shikaku.common.problem.Problem;
+import io.shikaku.common.problem.ProblemException;
+import io.shikaku.eligibility.check.CheckAnswer.QualificationView;
+import io.shikaku.eligibility.qualification.CardNumbers;
+import io.shikaku.eligibility.qualification.Insurer;
+import io.shikaku.eligibility.qualification.Qualification;
+import io.smallrye.mutiny.Uni;
+
+/** Confirms a qualification by insurance card numbers and records the check. */
+@ApplicationScoped
+public class EligibilityCheckService {
+
+    private static final String MATCHING = "from Qualification q join fetch q.person p"
+            + " where q.insurerNumber = ?1 and q.numberKey = ?2 and q.symbolKey = ?3 and q.branch = ?4"
+            + " and p.birthDate = ?5";
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    MeterRegistry metrics;
+
+    Clock clock = Clock.systemUTC();
+
+    @WithTransaction
+    public Uni<CheckAnswer> check(String facilityCode, CheckRequest request) {
+        if (request.method() != CheckMethod.INSURANCE_CARD) {
+            throw ProblemException.invalidField("method", "only INSURANCE_CARD checks are available in this version");
+        }
+        List<Problem.FieldError> missing = request.problemsForCardNumbers();
+        if (!missing.isEmpty()) {
+            throw new ProblemException(Problem.validation(missing));
+        }
+        return Qualification.<Qualification>find(MATCHING, request.insurerNumber(), CardNumbers.key(request.number()),
+                CardNumbers.key(request.symbol()), request.branch(), request.birthDate()).list()
+                .chain(matched -> historyOfSinglePerson(matched)
+                        .map(history -> ValidityResolver.resolve(matched, history, request.visitDate())))
+                .chain(resolution -> view(resolution))
+                .chain(view -> record(facilityCode, request, view.resolution(), view.qualification()));
+    }
+
+    private Uni<List<Qualification>> historyOfSinglePerson(List<Qualification> matched) {
+        Set<UUID> persons = ValidityResolver.persons(matched);
+        if (persons.size() != 1) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Qualification.list("person.id", persons.iterator().next());
+    }
+
+    private record Shown(ValidityResolver.Resolution resolution, QualificationView qualification) {
+    }
+
+    private Uni<Shown> view(ValidityResolver.Resolution resolution) {
+        Qualification q = resolution.qualification();
+        if (q == null) {
+            return Uni.createFrom().item(new Shown(resolution, null));
+        }
+        return Insurer.<Insurer>findById(q.insurerNumber)
+                .map(insurer -> new Shown(resolution,
+                        QualificationView.of(q, insurer == null ? null : insurer.name, false)));
+    }
+
+    private Uni<CheckAnswer> record(String facilityCode, CheckRequest request, ValidityResolver.Resolution resolution,
+            QualificationView shown) {
+        CheckAnswer answer = new CheckAnswer(UUID.randomUUID(), Instant.now(clock).truncatedTo(ChronoUnit.MILLIS),
+                request.method(), resolution.validity(), resolution.personId(), shown, List.of(), request.reference());
+        EligibilityCheck check = new EligibilityCheck();
+        check.id = answer.checkId();
+        check.facilityCode = facilityCode;
+        check.method = answer.method();
+        check.visitDate = request.visitDate();
+        check.checkedAt = answer.checkedAt();
+        check.validity = answer.validity();
+        check.personId = answer.personId();
+        check.qualificationId = resolution.qualification() == null ? null : resolution.qualification().id;
+        check.reference = request.reference();
+        check.answer = toJson(answer);
+        metrics.counter("shikaku.eligibility.checks", "method", answer.method().name(), "validity",
+                answer.validity().name()).increment();
+        return check.persist().replaceWith(answer);
+    }
+
+    /** The recorded answer of a check, only for the facility that made it. */
+    @WithTransaction
+    public Uni<String> recorded(String facilityCode, UUID checkId) {
+        return EligibilityCheck.<EligibilityCheck>findById(checkId).map(check -> {
+            if (check == null || !check.facilityCode.equals(facilityCode)) {
+                throw ProblemException.notFound("No such check for this facility");
+            }
+            return check.answer;
+        });
+    }
+
+    private String toJson(CheckAnswer answer) {
+        try {
+            return json.writeValueAsString(answer);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A check answer could not be written as JSON", e);
+        }
+    }
+}

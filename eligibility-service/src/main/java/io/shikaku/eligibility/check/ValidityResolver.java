@@ -1,0 +1,62 @@
+package io.shikaku.eligibility.check;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import io.shikaku.eligibility.qualification.Qualification;
+
+/**
+ * Decides a check's validity from the qualifications the card numbers and birth date matched and, when they
+ * belong to one person, that person's whole qualification history.
+ */
+public final class ValidityResolver {
+
+    /** The answer: validity, the qualification to show (if any) and the person (only when exactly one matched). */
+    public record Resolution(Validity validity, Qualification qualification, UUID personId) {
+    }
+
+    private static final Comparator<Qualification> BY_START = Comparator.comparing(q -> q.validFrom);
+
+    private ValidityResolver() {
+    }
+
+    /** The distinct persons behind the matched qualifications. */
+    public static Set<UUID> persons(List<Qualification> matched) {
+        return matched.stream().map(q -> q.person.id).collect(Collectors.toSet());
+    }
+
+    /**
+     * @param matched qualifications whose insurer number, symbol, number, branch and holder's birth date match
+     * @param history every qualification of the single matched person (ignored unless exactly one matched)
+     */
+    public static Resolution resolve(List<Qualification> matched, List<Qualification> history, LocalDate visitDate) {
+        Set<UUID> persons = persons(matched);
+        if (persons.isEmpty()) {
+            return new Resolution(Validity.NOT_FOUND, null, null);
+        }
+        if (persons.size() > 1) {
+            return new Resolution(Validity.MULTIPLE_MATCHES, null, null);
+        }
+        UUID personId = persons.iterator().next();
+        Optional<Qualification> inForce = latest(matched.stream().filter(q -> q.inForceOn(visitDate)).toList());
+        if (inForce.isPresent()) {
+            return new Resolution(Validity.VALID, inForce.get(), personId);
+        }
+        Qualification latestMatched = latest(matched).orElseThrow();
+        Set<UUID> matchedIds = matched.stream().map(q -> q.id).collect(Collectors.toSet());
+        List<Qualification> others = history.stream().filter(q -> !matchedIds.contains(q.id)).toList();
+        Optional<Qualification> newer = latest(others.stream().filter(q -> q.inForceOn(visitDate)).toList())
+                .or(() -> latest(others.stream().filter(q -> q.validFrom.isAfter(latestMatched.validFrom)).toList()));
+        return newer.map(q -> new Resolution(Validity.INVALID_NEWER_EXISTS, q, personId))
+                .orElseGet(() -> new Resolution(Validity.INVALID, latestMatched, personId));
+    }
+
+    private static Optional<Qualification> latest(List<Qualification> qualifications) {
+        return qualifications.stream().max(BY_START);
+    }
+}

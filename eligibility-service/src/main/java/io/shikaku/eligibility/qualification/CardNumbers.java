@@ -1,0 +1,20 @@
+package io.shikaku.eligibility.qualification;
+
+import java.text.Normalizer;
+import java.util.regex.Pattern;
+
+/** Card symbol and number (記号・番号) as compared: Unicode NFKC, with every kind of space removed. */
+public final class CardNumbers {
+
+    private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
+
+    private CardNumbers() {
+    }
+
+    public static String key(String value) {
+        if (value == null) {
+            return "";
+        }
+        return SPACES.matcher(Normalizer.normalize(value, Normalizer.Form.NFKC)).replaceAll("");
+    }
+}

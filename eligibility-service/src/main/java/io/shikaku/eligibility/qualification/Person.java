@@ -1,0 +1,33 @@
+package io.shikaku.eligibility.qualification;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+/** The natural person behind a history of individual insured numbers. */
+@Entity
+public class Person extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    public String name;
+
+    @Column(name = "name_kana")
+    public String nameKana;
+
+    @Enumerated(EnumType.STRING)
+    public Sex sex;
+
+    @Column(name = "birth_date")
+    public LocalDate birthDate;
+
+    public String address;
+}

@@ -1,0 +1,5 @@
+package io.shikaku.eligibility.qualification;
+
+public enum Sex {
+    MALE, FEMALE
+}

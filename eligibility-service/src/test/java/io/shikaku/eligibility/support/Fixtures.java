@@ -1,0 +1,62 @@
+package io.shikaku.eligibility.support;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import javax.sql.DataSource;
+
+import io.shikaku.eligibility.qualification.CardNumbers;
+
+/** Writes persons and qualifications straight into the test database, each test with numbers of its own. */
+public final class Fixtures {
+
+    private final DataSource db;
+
+    public Fixtures(DataSource db) {
+        this.db = db;
+    }
+
+    /** A card number no other test uses. */
+    public static String freshNumber() {
+        return Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
+    }
+
+    public void insurer(String insurerNumber, String name) {
+        update("INSERT INTO insurer (insurer_number, name) VALUES (?, ?) ON CONFLICT DO NOTHING", insurerNumber, name);
+    }
+
+    public UUID person(String name, String sex, String birthDate) {
+        UUID id = UUID.randomUUID();
+        update("INSERT INTO person (id, name, name_kana, sex, birth_date, address) VALUES (?, ?, ?, ?, ?, ?)", id, name,
+                "テスト", sex, Date.valueOf(LocalDate.parse(birthDate)), "東京都千代田区霞が関1-2-2");
+        return id;
+    }
+
+    public UUID qualification(UUID person, String insurerNumber, String symbol, String number, String branch,
+            String validFrom, String validUntil) {
+        UUID id = UUID.randomUUID();
+        update("INSERT INTO qualification (id, person_id, insurer_number, symbol, number, symbol_key, number_key, branch,"
+                + " relationship, valid_from, valid_until, copayment_rate, limit_category)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 30, 'A03')",
+                id, person, insurerNumber, symbol, number, CardNumbers.key(symbol), CardNumbers.key(number), branch,
+                "00".equals(branch) ? "INSURED" : "DEPENDANT", Date.valueOf(LocalDate.parse(validFrom)),
+                validUntil == null ? null : Date.valueOf(LocalDate.parse(validUntil)));
+        return id;
+    }
+
+    private void update(String sql, Object... values) {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                s.setObject(i + 1, values[i]);
+            }
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
