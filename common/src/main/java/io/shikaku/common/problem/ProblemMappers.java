@@ -14,8 +14,10 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -38,6 +40,12 @@ public class ProblemMappers {
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .collect(Collectors.toList());
         return respond(Problem.validation(errors));
+    }
+
+    /** Quarkus maps these subtypes itself; naming them here keeps every unreadable body a problem response. */
+    @ServerExceptionMapper({MismatchedInputException.class, JsonParseException.class})
+    public Response unreadableSubtype(JsonProcessingException e) {
+        return unreadable(e);
     }
 
     @ServerExceptionMapper

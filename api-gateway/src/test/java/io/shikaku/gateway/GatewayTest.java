@@ -1,0 +1,263 @@
+package io.shikaku.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+
+@QuarkusTest
+@QuarkusTestResource(TestDownstream.class)
+class GatewayTest {
+
+    private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+    @TestHTTPResource("/")
+    URL gateway;
+
+    @Test
+    void forwardsMethodPathQueryBodyAndAuthorizationAndReturnsTheServiceAnswer() {
+        String token = Tokens.withRoles("clinic");
+        String body = "{\"method\":\"INSURANCE_CARD\",\"visitDate\":\"2026-11-21\",\"note\":\"日本語\"}";
+        given()
+                .header("Authorization", "Bearer " + token)
+                .header("X-Request-Id", "clinic-42.req:7")
+                .header("X-Echo-Status", "201")
+                .contentType("application/json")
+                .body(body.getBytes(StandardCharsets.UTF_8))
+                .urlEncodingEnabled(false)
+                .post("/api/v1/eligibility/checks?visitDate=2026-11-21&ref=a%20b")
+                .then()
+                .statusCode(201)
+                .header("X-Downstream", "echo")
+                .header("Location", "/api/v1/somewhere/42")
+                .header("X-Request-Id", "clinic-42.req:7")
+                .contentType("application/json")
+                .body("method", equalTo("POST"))
+                .body("path", equalTo("/api/v1/eligibility/checks"))
+                .body("query", equalTo("visitDate=2026-11-21&ref=a%20b"))
+                .body("authorization", equalTo("Bearer " + token))
+                .body("requestId", equalTo("clinic-42.req:7"))
+                .body("contentType", equalTo("application/json"))
+                .body("forwardedFor", notNullValue())
+                .body("body", equalTo(body));
+    }
+
+    @Test
+    void routesEachGroupToItsServiceForTheRightRole() {
+        get("/api/v1/persons/P123/medications?from=2026-01-01", "emergency-staff").statusCode(200)
+                .body("path", equalTo("/api/v1/persons/P123/medications"));
+        get("/api/v1/persons/P123/checkups", "clinic").statusCode(200)
+                .body("path", equalTo("/api/v1/persons/P123/checkups"));
+        get("/api/v1/me/access-log", "patient").statusCode(200);
+        get("/api/v1/me/checkups", "patient").statusCode(200);
+        get("/api/v1/insurers/33120015/held-records", "insurer").statusCode(200);
+        given().header("Authorization", "Bearer " + Tokens.withRoles("patient"))
+                .delete("/api/v1/card-registrations/SERIAL-1")
+                .then().statusCode(200).body("method", equalTo("DELETE"));
+    }
+
+    @Test
+    void passesTheServiceErrorsThroughUnchanged() {
+        given().header("Authorization", "Bearer " + Tokens.withRoles("claims-feed"))
+                .header("X-Echo-Status", "409")
+                .post("/api/v1/claims/dispensing-batches")
+                .then().statusCode(409).header("X-Downstream", "echo");
+    }
+
+    @Test
+    void withoutTokenIs401Problem() {
+        assertProblem(given().get("/api/v1/eligibility/checks/1").then(), 401, "UNAUTHENTICATED")
+                .header("WWW-Authenticate", "Bearer");
+    }
+
+    @Test
+    void unknownPathWithoutTokenIsStill401() {
+        assertProblem(given().get("/api/v1/nothing-here").then(), 401, "UNAUTHENTICATED");
+    }
+
+    @Test
+    void expiredTokenIs401Problem() {
+        assertProblem(withToken(Tokens.expired("clinic")).get("/api/v1/eligibility/checks/1").then(), 401,
+                "UNAUTHENTICATED").header("WWW-Authenticate", "Bearer");
+    }
+
+    @Test
+    void forgedTokenIs401Problem() {
+        assertProblem(withToken(Tokens.forged("clinic")).get("/api/v1/eligibility/checks/1").then(), 401,
+                "UNAUTHENTICATED").header("WWW-Authenticate", "Bearer");
+    }
+
+    @Test
+    void tokenFromAnotherIssuerIs401Problem() {
+        assertProblem(withToken(Tokens.fromIssuer("https://evil.test/realms/shikaku", "clinic"))
+                .get("/api/v1/eligibility/checks/1").then(), 401, "UNAUTHENTICATED");
+    }
+
+    @Test
+    void malformedTokenIs401Problem() {
+        assertProblem(withToken("not-a-jwt").get("/api/v1/eligibility/checks/1").then(), 401, "UNAUTHENTICATED");
+    }
+
+    @Test
+    void wrongRoleIs403Problem() {
+        assertProblem(get("/api/v1/eligibility/checks/1", "patient"), 403, "FORBIDDEN");
+        assertProblem(get("/api/v1/stats/adoption", "facility-admin"), 403, "FORBIDDEN");
+        assertProblem(get("/api/v1/insurers/33120015/member-batches", "clinic"), 403, "FORBIDDEN");
+        assertProblem(get("/api/v1/me/medications"), 403, "FORBIDDEN");
+    }
+
+    @Test
+    void unknownPathIs404Problem() {
+        assertProblem(get("/api/v1/unknown/thing", "clinic"), 404, "NOT_FOUND");
+        assertProblem(get("/api/v1/me/profile", "patient"), 404, "NOT_FOUND");
+        assertProblem(get("/api/v1", "clinic"), 404, "NOT_FOUND");
+        assertProblem(get("/somewhere-else", "clinic"), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void dotSegmentsDoNotSneakPastTheRoleCheck() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(gateway.toString() + "api/v1/facilities/../eligibility/checks/1"))
+                .header("Authorization", "Bearer " + Tokens.withRoles("facility-admin"))
+                .GET().build();
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        assertTrue(response.statusCode() == 404 || response.statusCode() == 400, "status " + response.statusCode());
+        assertTrue(response.headers().firstValue("X-Request-Id").isPresent());
+    }
+
+    @Test
+    void unreachableServiceIsFast503Problem() {
+        String token = Tokens.withRoles("portal-admin");
+        withToken(token).get("/api/v1/facilities/1310000001"); // warm up
+        long start = System.nanoTime();
+        assertProblem(withToken(token).get("/api/v1/facilities/1310000001").then(), 503, "UNAVAILABLE")
+                .header("Retry-After", notNullValue());
+        long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        assertTrue(millis < 1000, "503 took " + millis + " ms");
+    }
+
+    @Test
+    void hangingServiceTimesOutAs504Problem() {
+        long start = System.nanoTime();
+        assertProblem(get("/api/v1/eligibility/hang", "clinic"), 504, "UNAVAILABLE")
+                .header("Retry-After", notNullValue());
+        long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        assertTrue(millis >= 1400 && millis < 10_000, "504 after " + millis + " ms");
+    }
+
+    @Test
+    void requestIdIsGeneratedWhenMissingAndForwarded() {
+        ValidatableResponse response = get("/api/v1/eligibility/checks/1", "clinic").statusCode(200)
+                .header("X-Request-Id", matchesPattern(UUID_PATTERN));
+        String id = response.extract().header("X-Request-Id");
+        response.body("requestId", equalTo(id));
+    }
+
+    @Test
+    void insaneRequestIdIsReplaced() {
+        String tooLong = "x".repeat(200);
+        withToken(Tokens.withRoles("clinic")).header("X-Request-Id", tooLong)
+                .get("/api/v1/eligibility/checks/1")
+                .then().statusCode(200)
+                .header("X-Request-Id", matchesPattern(UUID_PATTERN))
+                .body("requestId", matchesPattern(UUID_PATTERN));
+        withToken(Tokens.withRoles("clinic")).header("X-Request-Id", "<script>")
+                .get("/api/v1/eligibility/checks/1")
+                .then().statusCode(200)
+                .header("X-Request-Id", matchesPattern(UUID_PATTERN));
+    }
+
+    @Test
+    void requestIdIsEchoedOnTheGatewaysOwnProblems() {
+        given().header("X-Request-Id", "own-401").get("/api/v1/eligibility/checks").then()
+                .statusCode(401).header("X-Request-Id", "own-401");
+        withToken(Tokens.withRoles("clinic")).header("X-Request-Id", "own-404").get("/api/v1/nope").then()
+                .statusCode(404).header("X-Request-Id", "own-404");
+        withToken(Tokens.expired("clinic")).header("X-Request-Id", "own-401b").get("/api/v1/eligibility").then()
+                .statusCode(401).header("X-Request-Id", "own-401b");
+    }
+
+    @Test
+    void largeBodyStreamsThroughIntact() throws Exception {
+        byte[] body = new byte[12 * 1024 * 1024]; // above Quarkus' default 10M body limit: proves nothing buffers it
+        new Random(7).nextBytes(body);
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        withToken(Tokens.withRoles("insurer"))
+                .contentType("application/octet-stream")
+                .body(body)
+                .post("/api/v1/insurers/33120015/member-batches")
+                .then()
+                .statusCode(200)
+                .body("bodyLength", equalTo(body.length))
+                .body("bodySha256", equalTo(sha))
+                .body("body", nullValue());
+    }
+
+    @Test
+    void largeResponseStreamsBack() {
+        int bytes = 12 * 1024 * 1024;
+        byte[] received = withToken(Tokens.withRoles("clinic"))
+                .get("/api/v1/eligibility/bulk-inquiries/large?bytes=" + bytes)
+                .then().statusCode(200).extract().asByteArray();
+        assertEquals(bytes, received.length);
+    }
+
+    @Test
+    void bodyAboveTheLimitIs413Problem() {
+        byte[] body = new byte[17 * 1024 * 1024];
+        assertProblem(withToken(Tokens.withRoles("insurer"))
+                .contentType("application/octet-stream").body(body)
+                .post("/api/v1/insurers/33120015/member-batches").then(), 413, "PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void operationalEndpointsNeedNoToken() {
+        given().get("/q/health/live").then().statusCode(200).header("X-Request-Id", notNullValue());
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(200).body(not(equalTo("")));
+    }
+
+    private static io.restassured.specification.RequestSpecification withToken(String token) {
+        return given().header("Authorization", "Bearer " + token);
+    }
+
+    private static ValidatableResponse get(String path, String... roles) {
+        return withToken(Tokens.withRoles(roles)).urlEncodingEnabled(false).get(path).then();
+    }
+
+    private static ValidatableResponse assertProblem(ValidatableResponse response, int status, String code) {
+        return response
+                .statusCode(status)
+                .contentType("application/problem+json")
+                .header("X-Request-Id", notNullValue())
+                .body("status", equalTo(status))
+                .body("code", equalTo(code))
+                .body("title", notNullValue())
+                .body("type", notNullValue())
+                .body("detail", not(matchesPattern("(?s).*(Exception|\\tat ).*")));
+    }
+}
