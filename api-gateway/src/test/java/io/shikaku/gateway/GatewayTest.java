@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -226,11 +227,23 @@ class GatewayTest {
     }
 
     @Test
-    void bodyAboveTheLimitIs413Problem() {
-        byte[] body = new byte[17 * 1024 * 1024];
-        assertProblem(withToken(Tokens.withRoles("insurer"))
-                .contentType("application/octet-stream").body(body)
-                .post("/api/v1/insurers/33120015/member-batches").then(), 413, "PAYLOAD_TOO_LARGE");
+    void bodyAboveTheLimitIs413ProblemBeforeAnyByteIsRead() throws Exception {
+        // declare 17 MB (the test limit is 16M) and send none of it: the answer must come anyway
+        try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
+            socket.setSoTimeout(5_000);
+            String head = "POST /api/v1/insurers/33120015/member-batches HTTP/1.1\r\n"
+                    + "Host: localhost\r\n"
+                    + "X-Request-Id: big-1\r\n"
+                    + "Content-Type: application/json\r\n"
+                    + "Content-Length: " + (17 * 1024 * 1024) + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+            assertTrue(answer.contains("\"code\":\"PAYLOAD_TOO_LARGE\""), answer);
+            assertTrue(answer.toLowerCase().contains("content-type: application/problem+json"), answer);
+            assertTrue(answer.toLowerCase().contains("x-request-id: big-1"), answer);
+        }
     }
 
     @Test

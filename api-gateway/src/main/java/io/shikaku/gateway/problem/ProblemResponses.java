@@ -2,6 +2,7 @@ package io.shikaku.gateway.problem;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
@@ -30,7 +31,21 @@ public final class ProblemResponses {
         }
         response.setStatusCode(problem.status());
         applyHeaders(response.headers(), problem, retryAfterSeconds);
+        if (bodyStillComing(ctx)) {
+            // the body will not be read: rather than draining what may be megabytes, close after answering
+            response.headers().set(HttpHeaders.CONNECTION, "close");
+            response.endHandler(ignored -> ctx.request().connection().close());
+        }
         response.end(problem.toBuffer());
+    }
+
+    private static boolean bodyStillComing(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        if (request.isEnded()) {
+            return false;
+        }
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        return (length != null && !length.trim().equals("0")) || request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
     }
 
     /** Sets the content type and the status-specific headers ({@code WWW-Authenticate}, {@code Retry-After}). */

@@ -3,16 +3,13 @@ package io.shikaku.gateway.route;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import io.shikaku.gateway.GatewayConfig;
 import io.vertx.ext.web.Router;
 
 /** Mounts the gateway handler on {@code /api/v1/*} of Quarkus' main router. */
 @ApplicationScoped
 public class ApiRoutes {
 
-    void register(@Observes Router router, DownstreamProxies proxies, GatewayConfig config) {
-        GatewayHandler handler = new GatewayHandler(ShikakuRoutes.table(), proxies,
-                config.maxBodySize().asLongValue());
-        router.route(ShikakuRoutes.API_ROOT + "/*").handler(handler);
+    void register(@Observes Router router, DownstreamProxies proxies) {
+        router.route(ShikakuRoutes.API_ROOT + "/*").handler(new GatewayHandler(ShikakuRoutes.table(), proxies));
     }
 }

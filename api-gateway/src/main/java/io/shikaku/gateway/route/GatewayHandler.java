@@ -7,24 +7,21 @@ import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.shikaku.gateway.problem.Problem;
 import io.shikaku.gateway.problem.ProblemResponses;
 import io.vertx.core.Handler;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * Handles every {@code /api/v1/**} request: the caller must be authenticated (401), the path must have a route (404),
- * the caller must hold one of the route's roles (403), the body must not be too large (413); then the request streams
- * to the owning service unchanged, Authorization header included.
+ * the caller must hold one of the route's roles (403); then the request streams to the owning service unchanged,
+ * Authorization header included.
  */
 final class GatewayHandler implements Handler<RoutingContext> {
 
     private final RouteTable table;
     private final DownstreamProxies proxies;
-    private final long maxBodyBytes;
 
-    GatewayHandler(RouteTable table, DownstreamProxies proxies, long maxBodyBytes) {
+    GatewayHandler(RouteTable table, DownstreamProxies proxies) {
         this.table = table;
         this.proxies = proxies;
-        this.maxBodyBytes = maxBodyBytes;
     }
 
     @Override
@@ -45,27 +42,11 @@ final class GatewayHandler implements Handler<RoutingContext> {
             ProblemResponses.send(ctx, Problem.forbidden());
             return;
         }
-        if (declaredBodyLength(ctx) > maxBodyBytes) {
-            ProblemResponses.send(ctx, Problem.payloadTooLarge());
-            return;
-        }
         proxies.forService(route.get().service()).handle(ctx.request());
     }
 
     private static SecurityIdentity identity(RoutingContext ctx) {
         // proactive authentication (the default) has resolved the identity before this handler runs
         return ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
-    }
-
-    private static long declaredBodyLength(RoutingContext ctx) {
-        String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(length.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }

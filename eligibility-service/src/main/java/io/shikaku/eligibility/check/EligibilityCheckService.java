@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.shikaku.common.event.Outbox;
 import io.shikaku.common.problem.Problem;
 import io.shikaku.common.problem.ProblemException;
 import io.shikaku.eligibility.check.CheckAnswer.QualificationView;
@@ -36,6 +37,9 @@ public class EligibilityCheckService {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    Outbox outbox;
 
     Clock clock = Clock.systemUTC();
 
@@ -94,7 +98,11 @@ public class EligibilityCheckService {
         check.answer = toJson(answer);
         metrics.counter("shikaku.eligibility.checks", "method", answer.method().name(), "validity",
                 answer.validity().name()).increment();
-        return check.persist().replaceWith(answer);
+        CheckRecorded event = new CheckRecorded(check.id, facilityCode, check.method, check.validity, check.visitDate,
+                check.checkedAt);
+        return check.persist()
+                .chain(() -> outbox.add(CheckRecorded.TOPIC, facilityCode, CheckRecorded.TYPE, check.id.toString(), event))
+                .replaceWith(answer);
     }
 
     /** The recorded answer of a check, only for the facility that made it. */

@@ -1,5 +1,5 @@
--- Events leave in the same transaction as the change that caused them (outbox) and arrive at most once in
--- effect (inbox), as DESIGN.md requires.
+-- Events leave in the same transaction as the change that caused them; a relay publishes them to Kafka
+-- (at least once, in order per record key), as DESIGN.md requires.
 CREATE TABLE outbox (
     id           uuid PRIMARY KEY,
     topic        varchar(64) NOT NULL,
@@ -9,9 +9,3 @@ CREATE TABLE outbox (
     published_at timestamptz
 );
 CREATE INDEX outbox_unpublished ON outbox (created_at) WHERE published_at IS NULL;
-
-CREATE TABLE inbox (
-    event_id    uuid PRIMARY KEY,
-    topic       varchar(64) NOT NULL,
-    received_at timestamptz NOT NULL DEFAULT now()
-);

@@ -1,0 +1,77 @@
+package io.shikaku.eligibility.check;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.shikaku.eligibility.support.Fixtures;
+import io.shikaku.eligibility.support.Tokens;
+
+/** Every recorded check reaches the real Kafka broker as an event keyed by facility, without personal data. */
+@QuarkusTest
+class CheckEventTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Test
+    void aCheckIsPublishedOnTheEligibilityChecksTopic() throws Exception {
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            consumer.subscribe(List.of(CheckRecorded.TOPIC));
+            consumer.poll(Duration.ofMillis(500));
+
+            String checkId = given().auth().oauth2(Tokens.clinic("1340123452")).contentType(ContentType.JSON)
+                    .body(CheckResourceTest.cardNumbers("06130017", "1234", Fixtures.freshNumber(), "00", "1970-01-01"))
+                    .post("/api/v1/eligibility/checks")
+                    .then().statusCode(200).extract().path("checkId");
+
+            ConsumerRecord<String, String> found = awaitRecord(consumer, checkId);
+            assertEquals("1340123452", found.key());
+            JsonNode envelope = new ObjectMapper().readTree(found.value());
+            assertEquals(CheckRecorded.TYPE, envelope.get("type").asText());
+            assertEquals("eligibility-service", envelope.get("source").asText());
+            assertEquals("NOT_FOUND", envelope.at("/data/validity").asText());
+            assertEquals("INSURANCE_CARD", envelope.at("/data/method").asText());
+            assertFalse(found.value().contains("1970-01-01"), "no personal data in the event");
+        }
+    }
+
+    private ConsumerRecord<String, String> awaitRecord(KafkaConsumer<String, String> consumer, String checkId) {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                if (record.value().contains(checkId)) {
+                    return record;
+                }
+            }
+        }
+        throw new AssertionError("no event for check " + checkId + " within 30 s");
+    }
+
+    private KafkaConsumer<String, String> consumer() {
+        Properties p = new Properties();
+        p.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "check-event-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"));
+        return new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
+    }
+}
