@@ -1,6 +1,7 @@
 package io.shikaku.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
@@ -29,7 +30,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
-@QuarkusTestResource(TestDownstream.class)
+@QuarkusTestResource(value = TestDownstream.class, restrictToAnnotatedClass = true)
 class GatewayTest {
 
     private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
@@ -252,6 +253,17 @@ class GatewayTest {
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200);
         given().get("/q/openapi").then().statusCode(200).body(not(equalTo("")));
+    }
+
+    @Test
+    void metricsNameRequestsByRouteNotByPath() {
+        get("/api/v1/persons/P-METRICS-1/medications", "clinic").statusCode(200);
+        get("/api/v1/no-such-group/P-METRICS-2", "clinic").statusCode(404);
+        given().get("/no-such-page/P-METRICS-3").then().statusCode(404);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("uri=\"/api/v1/persons/*/medications/**\""))
+                .body(containsString("uri=\"/api/v1/**\""))
+                .body(not(containsString("P-METRICS-")));
     }
 
     private static io.restassured.specification.RequestSpecification withToken(String token) {

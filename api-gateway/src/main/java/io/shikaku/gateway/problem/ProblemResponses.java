@@ -1,9 +1,11 @@
 package io.shikaku.gateway.problem;
 
+import io.shikaku.gateway.metrics.UriTemplates;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 
 /** Writes problems as {@code application/problem+json} responses, with the headers each status calls for. */
@@ -29,6 +31,7 @@ public final class ProblemResponses {
             response.reset();
             return;
         }
+        UriTemplates.setIfAbsent(UriTemplates.UNROUTED);
         response.setStatusCode(problem.status());
         applyHeaders(response.headers(), problem, retryAfterSeconds);
         if (bodyStillComing(ctx)) {
@@ -41,11 +44,12 @@ public final class ProblemResponses {
 
     private static boolean bodyStillComing(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
-        if (request.isEnded()) {
-            return false;
+        if (request.isEnded() || request.version() == HttpVersion.HTTP_2) {
+            return false; // (an HTTP/2 stream ends on its own; closing would end the caller's other streams)
         }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        return (length != null && !length.trim().equals("0")) || request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+        return (length != null && !length.trim().equals("0"))
+                || request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
     }
 
     /** Sets the content type and the status-specific headers ({@code WWW-Authenticate}, {@code Retry-After}). */

@@ -40,8 +40,8 @@ final class DownstreamFailureInterceptor implements ProxyInterceptor {
                 ? Problem.downstreamTimeout()
                 : Problem.unavailable();
         ProxyRequest request = context.request();
-        LOG.warnf("%s %s -> %s failed (%s: %s), answering %d", request.getMethod(), request.getURI(), service,
-                failure.getClass().getSimpleName(), failure.getMessage(), problem.status());
+        LOG.warnf("%s %s -> %s failed (%s: %s), answering %d", request.getMethod(), request.proxiedRequest().path(),
+                service, failure.getClass().getSimpleName(), failure.getMessage(), problem.status());
         ProxyResponse response = request.release().response()
                 .setStatusCode(problem.status())
                 .setBody(Body.body(problem.toBuffer()));

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.shikaku.gateway.metrics.UriTemplates;
 import io.shikaku.gateway.problem.Problem;
 import io.shikaku.gateway.problem.ProblemResponses;
 import io.vertx.core.Handler;
@@ -26,14 +27,16 @@ final class GatewayHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
+        // route on the path as sent; one with dot segments or other non-canonical forms has no route
+        String path = ctx.request().path();
+        Optional<Route> route = path.equals(ctx.normalizedPath()) ? table.match(path) : Optional.empty();
+        UriTemplates.set(route.map(r -> r.pattern().toString()).orElse(ShikakuRoutes.UNROUTED));
+
         SecurityIdentity identity = identity(ctx);
         if (identity == null || identity.isAnonymous()) {
             ProblemResponses.send(ctx, Problem.unauthenticated());
             return;
         }
-        // route on the path as sent; one with dot segments or other non-canonical forms has no route
-        String path = ctx.request().path();
-        Optional<Route> route = path.equals(ctx.normalizedPath()) ? table.match(path) : Optional.empty();
         if (route.isEmpty()) {
             ProblemResponses.send(ctx, Problem.notFound());
             return;

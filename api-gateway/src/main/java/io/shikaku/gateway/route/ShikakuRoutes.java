@@ -9,6 +9,8 @@ import static io.shikaku.gateway.route.Service.MEDICATION;
 public final class ShikakuRoutes {
 
     public static final String API_ROOT = "/api/v1";
+    /** The metrics name of an API request that matches no route. */
+    public static final String UNROUTED = API_ROOT + "/**";
 
     private ShikakuRoutes() {
     }
