@@ -5,12 +5,12 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -28,8 +28,8 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final int BATCH = 200;
-    /** Hibernate's lock timeout value for {@code SKIP LOCKED}. */
-    private static final int SKIP_LOCKED = -2;
+    private static final String PENDING = "SELECT * FROM outbox WHERE published_at IS NULL"
+            + " ORDER BY created_at, id LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED";
 
     @Inject
     @Channel("shikaku-events")
@@ -39,7 +39,7 @@ public class OutboxRelay {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> relay() {
         return publishPending()
-                .onFailure().invoke(e -> LOG.warnf("Outbox relay will retry: %s", e.getClass().getSimpleName()))
+                .onFailure().invoke(e -> LOG.warnf("Outbox relay will retry: %s", e.toString()))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }
@@ -47,10 +47,8 @@ public class OutboxRelay {
     /** Publishes up to one batch of pending events; the number published. */
     @WithTransaction
     public Uni<Integer> publishPending() {
-        return OutboxMessage.<OutboxMessage>find("publishedAt is null order by createdAt, id")
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .withHint("jakarta.persistence.lock.timeout", SKIP_LOCKED)
-                .page(0, BATCH).list()
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(PENDING, OutboxMessage.class).getResultList())
                 .chain(this::publishInOrder);
     }
 
