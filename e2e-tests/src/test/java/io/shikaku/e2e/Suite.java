@@ -47,7 +47,7 @@ final class Suite {
     void startAll() throws IOException, InterruptedException {
         Files.createDirectories(logs);
         for (Service service : ALL) {
-            running.put(service, launch(service));
+            running.put(service, launch(service, true));
         }
         for (Service service : ALL) {
             awaitReady(service);
@@ -65,7 +65,7 @@ final class Suite {
     }
 
     void start(Service service) throws IOException, InterruptedException {
-        running.put(service, launch(service));
+        running.put(service, launch(service, false));
         awaitReady(service);
     }
 
@@ -79,7 +79,8 @@ final class Suite {
         return GATEWAY.baseUrl();
     }
 
-    private Process launch(Service service) throws IOException {
+    /** Starts a service; {@code fresh} empties its database first, so every run begins from the demo data alone. */
+    private Process launch(Service service, boolean fresh) throws IOException {
         Path jar = root.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Not built: " + jar + " (run the README's test command)");
@@ -92,6 +93,7 @@ final class Suite {
         env.put(service.portVariable(), Integer.toString(service.port()));
         if (service.database() != null) {
             env.put("SHIKAKU_DB_NAME", service.database());
+            env.put("QUARKUS_FLYWAY_CLEAN_AT_START", Boolean.toString(fresh));
         }
         if (service == ELIGIBILITY) {
             env.put("SHIKAKU_DEMO_DATA", "true");
