@@ -60,6 +60,9 @@ class EligibilityThroughGatewayTest {
         check(token, cardNumbers("06130017", "1234", "9001", "00", "1950-02-20"))
                 .statusCode(200).body("validity", equalTo("INVALID"))
                 .body("qualification.validUntil", equalTo("2020-03-31"));
+        check(token, cardNumbers("33120015", "88", "123", "00", "1990-01-10"))
+                .statusCode(200).body("validity", equalTo("INVALID"))
+                .body("qualification.validFrom", equalTo("2027-04-01"));
         check(token, cardNumbers("01130012", "5010", "204", "00", "1975-11-03"))
                 .statusCode(200).body("validity", equalTo("INVALID_NEWER_EXISTS"))
                 .body("qualification.insurerNumber", equalTo("34130013"))
