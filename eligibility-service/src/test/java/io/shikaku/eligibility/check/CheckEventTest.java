@@ -71,7 +71,7 @@ class CheckEventTest {
         Properties p = new Properties();
         p.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "check-event-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"));
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
         return new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
     }
 }
