@@ -13,11 +13,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.shikaku.common.security.Caller;
 import io.smallrye.mutiny.Uni;
 
 /** Eligibility checks by clinic systems; the facility is always the token's own. */
 @Path("/api/v1/eligibility/checks")
+@Tag(name = "Eligibility checks")
 @RolesAllowed("clinic")
 @Produces(MediaType.APPLICATION_JSON)
 public class CheckResource {
@@ -29,12 +34,22 @@ public class CheckResource {
     Caller caller;
 
     @POST
+    @Operation(summary = "Confirm a patient's qualification on the visit date",
+            description = "By insurance card numbers. Every validity (VALID, INVALID, INVALID_NEWER_EXISTS, NOT_FOUND,"
+                    + " MULTIPLE_MATCHES) is a 200; the check is recorded.")
+    @APIResponse(responseCode = "200", description = "The answer, with the qualification unless nothing or several matched")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: a field is missing or malformed, or a check digit is wrong")
+    @APIResponse(responseCode = "401", description = "UNAUTHENTICATED")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: not a clinic system, or the token is bound to no facility")
     public Uni<CheckAnswer> check(@Valid @NotNull CheckRequest request) {
         return checks.check(caller.facilityCode(), request);
     }
 
     @GET
     @Path("{checkId}")
+    @Operation(summary = "A recorded check, as it was answered; only to the facility that made it")
+    @APIResponse(responseCode = "200", description = "The recorded answer")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such check for this facility")
     public Uni<String> recorded(@PathParam("checkId") UUID checkId) {
         return checks.recorded(caller.facilityCode(), checkId);
     }
