@@ -11,7 +11,6 @@ CREATE TABLE person (
     sex            varchar(6) NOT NULL CHECK (sex IN ('MALE', 'FEMALE')),
     birth_date     date NOT NULL,
     address        text,
-    my_number_hash bytea UNIQUE,
     created_at     timestamptz NOT NULL DEFAULT now()
 );
 

@@ -19,9 +19,4 @@ public final class FacilityCode {
                 && (kind == '1' || kind == '3' || kind == '4')
                 && CheckDigit.endsWithValidCheckDigit(value);
     }
-
-    /** The two-digit prefecture code of a valid facility code. */
-    public static String prefecture(String value) {
-        return value.substring(0, 2);
-    }
 }

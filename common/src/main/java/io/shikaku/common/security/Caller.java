@@ -2,11 +2,11 @@ package io.shikaku.common.security;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonString;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.shikaku.common.identifier.FacilityCode;
-import io.shikaku.common.identifier.InsurerNumber;
 import io.shikaku.common.problem.ProblemException;
 
 /** The caller's binding claims from its verified token (API.md): a caller acts only within them. */
@@ -14,9 +14,6 @@ import io.shikaku.common.problem.ProblemException;
 public class Caller {
 
     public static final String FACILITY_CODE = "facility_code";
-    public static final String INSURER_NUMBER = "insurer_number";
-    public static final String PERSON_ID = "person_id";
-    public static final String PROFESSION = "profession";
 
     @Inject
     JsonWebToken token;
@@ -30,26 +27,12 @@ public class Caller {
         return code;
     }
 
-    /** The insurer the token is bound to; 403 when it carries none or a malformed one. */
-    public String insurerNumber() {
-        String number = claim(INSURER_NUMBER);
-        if (number == null || !InsurerNumber.isValid(number)) {
-            throw ProblemException.forbidden("The token is not bound to a valid insurer number");
-        }
-        return number;
-    }
-
-    /** The person the token is bound to; 403 when it carries none. */
-    public String personId() {
-        String id = claim(PERSON_ID);
-        if (id == null || id.isBlank()) {
-            throw ProblemException.forbidden("The token is not bound to a person");
-        }
-        return id;
-    }
-
+    /** A string claim's value; null when absent or not a string (an array or object never passes as a binding). */
     private String claim(String name) {
         Object value = token.getClaim(name);
-        return value == null ? null : value.toString().replace("\"", "");
+        if (value instanceof String text) {
+            return text;
+        }
+        return value instanceof JsonString json ? json.getString() : null;
     }
 }

@@ -32,13 +32,5 @@ class IdentifierTest {
         assertFalse(FacilityCode.isValid("0110113718"), "wrong check digit");
         assertFalse(FacilityCode.isValid("4810113719"), "no prefecture 48");
         assertFalse(FacilityCode.isValid("0120113710"), "kind 2 does not exist");
-        assertEquals("13", FacilityCode.prefecture("1340123452"));
-    }
-
-    @Test
-    void myNumbers() {
-        assertTrue(MyNumber.isValid("123456789018"));
-        assertFalse(MyNumber.isValid("123456789012"));
-        assertFalse(MyNumber.isValid("12345678901"));
     }
 }

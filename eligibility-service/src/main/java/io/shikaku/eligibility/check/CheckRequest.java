@@ -20,7 +20,6 @@ public record CheckRequest(
         @Size(max = 40) String number,
         @Pattern(regexp = "[0-9]{2}", message = "must be two digits") String branch,
         LocalDate birthDate,
-        @Size(max = 64) String cardSerial,
         @Size(max = 64) String reference) {
 
     /** The fields a check by insurance card numbers needs but lacks, or that contradict each other. */

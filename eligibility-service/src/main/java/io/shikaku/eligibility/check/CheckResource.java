@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.shikaku.common.security.Caller;
 import io.smallrye.mutiny.Uni;
 
@@ -33,6 +34,10 @@ public class CheckResource {
     @Inject
     Caller caller;
 
+    /** Counts committed checks by method and validity. */
+    @Inject
+    MeterRegistry metrics;
+
     @POST
     @Operation(summary = "Confirm a patient's qualification on the visit date",
             description = "By insurance card numbers. Every validity (VALID, INVALID, INVALID_NEWER_EXISTS, NOT_FOUND,"
@@ -42,7 +47,9 @@ public class CheckResource {
     @APIResponse(responseCode = "401", description = "UNAUTHENTICATED")
     @APIResponse(responseCode = "403", description = "FORBIDDEN: not a clinic system, or the token is bound to no facility")
     public Uni<CheckAnswer> check(@Valid @NotNull CheckRequest request) {
-        return checks.check(caller.facilityCode(), request);
+        return checks.check(caller.facilityCode(), request)
+                .invoke(answer -> metrics.counter("shikaku.eligibility.checks", "method", answer.method().name(),
+                        "validity", answer.validity().name()).increment());
     }
 
     @GET

@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.shikaku.common.event.Outbox;
 import io.shikaku.common.problem.Problem;
@@ -34,9 +33,6 @@ public class EligibilityCheckService {
 
     @Inject
     ObjectMapper json;
-
-    @Inject
-    MeterRegistry metrics;
 
     @Inject
     Outbox outbox;
@@ -96,8 +92,6 @@ public class EligibilityCheckService {
         check.qualificationId = resolution.qualification() == null ? null : resolution.qualification().id;
         check.reference = request.reference();
         check.answer = toJson(answer);
-        metrics.counter("shikaku.eligibility.checks", "method", answer.method().name(), "validity",
-                answer.validity().name()).increment();
         CheckRecorded event = new CheckRecorded(check.id, facilityCode, check.method, check.validity, check.visitDate,
                 check.checkedAt);
         return check.persist()

@@ -12,7 +12,8 @@ import io.shikaku.eligibility.qualification.Qualification;
 
 /**
  * Decides a check's validity from the qualifications the card numbers and birth date matched and, when they
- * belong to one person, that person's whole qualification history.
+ * belong to one person, that person's whole qualification history. A qualification is "newer" only when it starts
+ * after the matched one; among newer ones, one in force on the visit date is preferred, then the latest.
  */
 public final class ValidityResolver {
 
@@ -49,10 +50,12 @@ public final class ValidityResolver {
         }
         Qualification latestMatched = latest(matched).orElseThrow();
         Set<UUID> matchedIds = matched.stream().map(q -> q.id).collect(Collectors.toSet());
-        List<Qualification> others = history.stream().filter(q -> !matchedIds.contains(q.id)).toList();
-        Optional<Qualification> newer = latest(others.stream().filter(q -> q.inForceOn(visitDate)).toList())
-                .or(() -> latest(others.stream().filter(q -> q.validFrom.isAfter(latestMatched.validFrom)).toList()));
-        return newer.map(q -> new Resolution(Validity.INVALID_NEWER_EXISTS, q, personId))
+        List<Qualification> newer = history.stream()
+                .filter(q -> !matchedIds.contains(q.id) && q.validFrom.isAfter(latestMatched.validFrom))
+                .toList();
+        Optional<Qualification> newest = latest(newer.stream().filter(q -> q.inForceOn(visitDate)).toList())
+                .or(() -> latest(newer));
+        return newest.map(q -> new Resolution(Validity.INVALID_NEWER_EXISTS, q, personId))
                 .orElseGet(() -> new Resolution(Validity.INVALID, latestMatched, personId));
     }
 

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -21,7 +23,9 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.shikaku.common.event.OutboxRelay;
 import io.restassured.http.ContentType;
 import io.shikaku.eligibility.support.Fixtures;
 import io.shikaku.eligibility.support.Tokens;
@@ -32,6 +36,12 @@ class CheckEventTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+
+    @Inject
+    AgroalDataSource db;
+
+    @Inject
+    OutboxRelay relay;
 
     @Test
     void aCheckIsPublishedOnTheEligibilityChecksTopic() throws Exception {
@@ -52,6 +62,30 @@ class CheckEventTest {
             assertEquals("NOT_FOUND", envelope.at("/data/validity").asText());
             assertEquals("INSURANCE_CARD", envelope.at("/data/method").asText());
             assertFalse(found.value().contains("1970-01-01"), "no personal data in the event");
+        }
+    }
+
+    @Test
+    void publishedEventsAreDeletedAfterTheirKeepingTimeAndPendingOnesNever() throws Throwable {
+        UUID old = UUID.randomUUID();
+        UUID pending = UUID.randomUUID();
+        try (var c = db.getConnection(); var s = c.prepareStatement("INSERT INTO outbox (id, topic, record_key, envelope,"
+                + " created_at, published_at) VALUES (?, 't', 'k', '{}', now() - interval '30 days', ?)")) {
+            s.setObject(1, old);
+            s.setObject(2, java.time.OffsetDateTime.now().minusDays(29));
+            s.executeUpdate();
+            s.setObject(1, pending);
+            s.setObject(2, null);
+            s.executeUpdate();
+        }
+        Long deleted = io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(
+                () -> relay.deletePublishedBefore(Instant.now().minus(Duration.ofDays(7))));
+        assertEquals(true, deleted >= 1);
+        try (var c = db.getConnection(); var s = c.prepareStatement("SELECT count(*) FROM outbox WHERE id = ANY (?)")) {
+            s.setArray(1, c.createArrayOf("uuid", new Object[] {old, pending}));
+            var rs = s.executeQuery();
+            rs.next();
+            assertEquals(1, rs.getInt(1), "only the pending event is left");
         }
     }
 

@@ -198,11 +198,22 @@ class CheckResourceTest {
                 .post("/api/v1/eligibility/checks")
                 .then().statusCode(403)
                 .body("code", equalTo("FORBIDDEN"));
-        given().auth().oauth2(Tokens.withRoles("unbound-clinic", "clinic")).contentType(ContentType.JSON)
-                .body(cardNumbers(INSURER, "1", "2", "00", "1960-01-01"))
-                .post("/api/v1/eligibility/checks")
-                .then().statusCode(403)
-                .body("code", equalTo("FORBIDDEN"));
+        for (String unbound : new String[] {Tokens.withRoles("unbound-clinic", "clinic"),
+                Tokens.clinicWithFacilityList(CLINIC), Tokens.clinic("0110113718")}) {
+            given().auth().oauth2(unbound).contentType(ContentType.JSON)
+                    .body(cardNumbers(INSURER, "1", "2", "00", "1960-01-01"))
+                    .post("/api/v1/eligibility/checks")
+                    .then().statusCode(403)
+                    .body("code", equalTo("FORBIDDEN"));
+        }
+    }
+
+    @Test
+    void operatorsSeeChecksCountedByMethodAndValidity() {
+        check(CLINIC, cardNumbers(INSURER, "1", Fixtures.freshNumber(), "00", "1960-01-01")).statusCode(200);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString(
+                        "shikaku_eligibility_checks_total{method=\"INSURANCE_CARD\",validity=\"NOT_FOUND\"}"));
     }
 
     @Test

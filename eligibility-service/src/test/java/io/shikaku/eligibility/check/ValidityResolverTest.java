@@ -88,6 +88,34 @@ class ValidityResolverTest {
         assertSame(ended, r.qualification());
     }
 
+    @Test
+    void aCardNotYetInForceIsInvalidEvenWhileTheOlderOneStillIs() {
+        Qualification current = qualification(taro, "2015-04-01", "2026-11-30");
+        Qualification next = qualification(taro, "2026-12-01", null);
+        Resolution r = ValidityResolver.resolve(List.of(next), List.of(current, next), VISIT);
+        assertEquals(Validity.INVALID, r.validity());
+        assertSame(next, r.qualification());
+    }
+
+    @Test
+    void anOverlappingOlderQualificationIsNotNewer() {
+        Qualification other = qualification(taro, "2010-04-01", null);
+        Qualification ended = qualification(taro, "2012-04-01", "2020-03-31");
+        Resolution r = ValidityResolver.resolve(List.of(ended), List.of(other, ended), VISIT);
+        assertEquals(Validity.INVALID, r.validity());
+        assertSame(ended, r.qualification());
+    }
+
+    @Test
+    void amongNewerQualificationsTheOneInForceWinsOverALaterFutureOne() {
+        Qualification old = qualification(taro, "2005-04-01", "2022-03-31");
+        Qualification current = qualification(taro, "2022-04-01", "2027-03-31");
+        Qualification future = qualification(taro, "2027-04-01", null);
+        Resolution r = ValidityResolver.resolve(List.of(old), List.of(old, current, future), VISIT);
+        assertEquals(Validity.INVALID_NEWER_EXISTS, r.validity());
+        assertSame(current, r.qualification());
+    }
+
     private static Person person() {
         Person p = new Person();
         p.id = UUID.randomUUID();

@@ -18,6 +18,11 @@ public final class Tokens {
         return builder("clinic-" + facilityCode, "clinic").claim("facility_code", facilityCode).sign();
     }
 
+    /** A clinic token whose facility_code claim is a list, not the one string a binding must be. */
+    public static String clinicWithFacilityList(String facilityCode) {
+        return builder("clinic-list", "clinic").claim("facility_code", List.of(facilityCode)).sign();
+    }
+
     public static String withRoles(String subject, String... roles) {
         return builder(subject, roles).sign();
     }
