@@ -6,7 +6,7 @@ import static io.restassured.RestAssured.given;
 final class Keycloak {
 
     static final String REALM_URL = System.getenv().getOrDefault("SHIKAKU_OIDC_URL",
-            "http://localhost:8180/realms/shikaku");
+            "http://localhost:" + System.getenv().getOrDefault("SHIKAKU_KEYCLOAK_PORT", "8180") + "/realms/shikaku");
     static final String DEMO_SECRET = "demo-secret";
 
     private Keycloak() {

@@ -2,6 +2,8 @@ package io.shikaku.e2e;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,24 +30,33 @@ final class Suite {
         }
     }
 
-    static final Service ELIGIBILITY = new Service("eligibility-service", "SHIKAKU_ELIGIBILITY_PORT", 18081,
+    /** The gateway's port in these tests; the services take the next four. */
+    private static final int BASE_PORT = Integer.parseInt(System.getenv().getOrDefault("SHIKAKU_E2E_BASE_PORT", "18080"));
+
+    static final Service GATEWAY = new Service("api-gateway", "SHIKAKU_GATEWAY_PORT", BASE_PORT, null);
+    static final Service ELIGIBILITY = new Service("eligibility-service", "SHIKAKU_ELIGIBILITY_PORT", BASE_PORT + 1,
             "eligibility_e2e");
-    static final Service MEDICATION = new Service("medication-service", "SHIKAKU_MEDICATION_PORT", 18082,
+    static final Service MEDICATION = new Service("medication-service", "SHIKAKU_MEDICATION_PORT", BASE_PORT + 2,
             "medication_e2e");
-    static final Service CHECKUP = new Service("checkup-service", "SHIKAKU_CHECKUP_PORT", 18083, "checkup_e2e");
-    static final Service FACILITY = new Service("facility-registry-service", "SHIKAKU_FACILITY_PORT", 18084,
+    static final Service CHECKUP = new Service("checkup-service", "SHIKAKU_CHECKUP_PORT", BASE_PORT + 3,
+            "checkup_e2e");
+    static final Service FACILITY = new Service("facility-registry-service", "SHIKAKU_FACILITY_PORT", BASE_PORT + 4,
             "facility_e2e");
-    static final Service GATEWAY = new Service("api-gateway", "SHIKAKU_GATEWAY_PORT", 18080, null);
     static final List<Service> ALL = List.of(ELIGIBILITY, MEDICATION, CHECKUP, FACILITY, GATEWAY);
 
     private static final Duration STARTUP = Duration.ofSeconds(180);
     private final Path root = Path.of(System.getProperty("shikaku.root", "..")).toAbsolutePath().normalize();
     private final Path logs = root.resolve("e2e-tests/target/e2e-logs");
-    private final Map<Service, Process> running = new LinkedHashMap<>();
+    private final Map<Service, Process> running = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     void startAll() throws IOException, InterruptedException {
         Files.createDirectories(logs);
+        for (Service service : ALL) {
+            requireFreePort(service);
+        }
+        // Should the test JVM be ended early, take the suite down with it.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> List.copyOf(running.values()).forEach(Process::destroy)));
         for (Service service : ALL) {
             running.put(service, launch(service, true));
         }
@@ -65,6 +76,7 @@ final class Suite {
     }
 
     void start(Service service) throws IOException, InterruptedException {
+        requireFreePort(service);
         running.put(service, launch(service, false));
         awaitReady(service);
     }
@@ -72,6 +84,16 @@ final class Suite {
     void stopAll() throws InterruptedException {
         for (Service service : List.copyOf(running.keySet())) {
             stop(service);
+        }
+    }
+
+    /** A leftover process on a port would answer in place of the one started here: refuse to go on. */
+    private static void requireFreePort(Service service) {
+        try (ServerSocket probe = new ServerSocket(service.port(), 1, InetAddress.getLoopbackAddress())) {
+            probe.setReuseAddress(true);
+        } catch (IOException taken) {
+            throw new IllegalStateException("Port " + service.port() + " for " + service.module()
+                    + " is taken; stop what listens there or set SHIKAKU_E2E_BASE_PORT");
         }
     }
 
