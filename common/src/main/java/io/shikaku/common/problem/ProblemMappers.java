@@ -75,7 +75,8 @@ public class ProblemMappers {
             return unreadable(json);
         }
         String code = switch (status) {
-            case 400, 405, 406, 415 -> "VALIDATION_FAILED";
+            case 400, 406, 415 -> "VALIDATION_FAILED";
+            case 405 -> "METHOD_NOT_ALLOWED";
             case 401 -> "UNAUTHENTICATED";
             case 403 -> "FORBIDDEN";
             case 404 -> "NOT_FOUND";
