@@ -179,11 +179,24 @@ class CheckResourceTest {
         check(CLINIC, Map.of("method", "FAX", "visitDate", VISIT))
                 .statusCode(400)
                 .body("errors.field", contains("method"));
-        given().auth().oauth2(Tokens.clinic(CLINIC)).contentType(ContentType.JSON).body("{\"method\":")
+        check(CLINIC, Map.of("method", "INSURANCE_CARD", "visitDate", VISIT, "insurerNumber", INSURER, "number",
+                "x".repeat(41), "branch", "1", "birthDate", "1960-01-01"))
+                .statusCode(400)
+                .body("errors.field", contains("branch", "number"));
+        check(CLINIC, cardNumbers(INSURER, "1", "2", "00", "2030-01-01"))
+                .statusCode(400)
+                .body("errors.field", contains("birthDate"));
+        for (String body : new String[] {"{\"method\":", "[]", "\"INSURANCE_CARD\"", ""}) {
+            given().auth().oauth2(Tokens.clinic(CLINIC)).contentType(ContentType.JSON).body(body)
+                    .post("/api/v1/eligibility/checks")
+                    .then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("code", equalTo("VALIDATION_FAILED"));
+        }
+        given().auth().oauth2(Tokens.clinic(CLINIC)).contentType(ContentType.XML).body("<check/>")
                 .post("/api/v1/eligibility/checks")
-                .then().statusCode(400)
-                .contentType("application/problem+json")
-                .body("code", equalTo("VALIDATION_FAILED"));
+                .then().statusCode(415)
+                .contentType("application/problem+json");
     }
 
     @Test
