@@ -9,7 +9,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import io.shikaku.common.identifier.ValidInsurerNumber;
+import io.shikaku.common.problem.Problem;
 import io.shikaku.common.problem.Problem.FieldError;
+import io.shikaku.common.problem.ProblemException;
 
 /** A clinic system's request to confirm one patient's qualification on the visit date. */
 public record CheckRequest(
@@ -22,8 +24,19 @@ public record CheckRequest(
         LocalDate birthDate,
         @Size(max = 64) String reference) {
 
+    /** Rejects, before any database work, a request that is not a complete check by insurance card numbers. */
+    void requireCardNumbers() {
+        if (method != CheckMethod.INSURANCE_CARD) {
+            throw ProblemException.invalidField("method", "only INSURANCE_CARD checks are available in this version");
+        }
+        List<FieldError> missing = problemsForCardNumbers();
+        if (!missing.isEmpty()) {
+            throw new ProblemException(Problem.validation(missing));
+        }
+    }
+
     /** The fields a check by insurance card numbers needs but lacks, or that contradict each other. */
-    List<FieldError> problemsForCardNumbers() {
+    private List<FieldError> problemsForCardNumbers() {
         List<FieldError> errors = new ArrayList<>();
         if (insurerNumber == null) {
             errors.add(new FieldError("insurerNumber", "is required"));

@@ -47,7 +47,9 @@ public class CheckResource {
     @APIResponse(responseCode = "401", description = "UNAUTHENTICATED")
     @APIResponse(responseCode = "403", description = "FORBIDDEN: not a clinic system, or the token is bound to no facility")
     public Uni<CheckAnswer> check(@Valid @NotNull CheckRequest request) {
-        return checks.check(caller.facilityCode(), request)
+        String facilityCode = caller.facilityCode();
+        request.requireCardNumbers();
+        return checks.check(facilityCode, request)
                 .invoke(answer -> metrics.counter("shikaku.eligibility.checks", "method", answer.method().name(),
                         "validity", answer.validity().name()).increment());
     }

@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.shikaku.common.event.Outbox;
-import io.shikaku.common.problem.Problem;
 import io.shikaku.common.problem.ProblemException;
 import io.shikaku.eligibility.check.CheckAnswer.QualificationView;
 import io.shikaku.eligibility.qualification.CardNumbers;
@@ -39,15 +38,9 @@ public class EligibilityCheckService {
 
     Clock clock = Clock.systemUTC();
 
+    /** Checks a request that {@link CheckRequest#requireCardNumbers()} has accepted. */
     @WithTransaction
     public Uni<CheckAnswer> check(String facilityCode, CheckRequest request) {
-        if (request.method() != CheckMethod.INSURANCE_CARD) {
-            throw ProblemException.invalidField("method", "only INSURANCE_CARD checks are available in this version");
-        }
-        List<Problem.FieldError> missing = request.problemsForCardNumbers();
-        if (!missing.isEmpty()) {
-            throw new ProblemException(Problem.validation(missing));
-        }
         return Qualification.<Qualification>find(MATCHING, request.insurerNumber(), CardNumbers.key(request.number()),
                 CardNumbers.key(request.symbol()), request.branch(), request.birthDate()).list()
                 .chain(matched -> historyOfSinglePerson(matched)
