@@ -1,8 +1,9 @@
 package io.shikaku.common.problem;
 
-import java.util.List;
+import io.shikaku.contract.ErrorCode;
+import io.shikaku.contract.Problem;
 
-/** Thrown by domain and resource code to answer with a problem response; the message must hold no personal data. */
+/** Thrown by domain and resource code to answer with a problem response; the detail must hold no personal data. */
 public class ProblemException extends RuntimeException {
 
     private final transient Problem problem;
@@ -12,20 +13,20 @@ public class ProblemException extends RuntimeException {
         this.problem = problem;
     }
 
-    public ProblemException(int status, String code, String title, String detail) {
-        this(Problem.of(status, code, title, detail));
+    public ProblemException(ErrorCode code, String detail) {
+        this(Problem.of(code, detail));
     }
 
     public static ProblemException notFound(String detail) {
-        return new ProblemException(404, "NOT_FOUND", "Not found", detail);
+        return new ProblemException(ErrorCode.NOT_FOUND, detail);
     }
 
     public static ProblemException forbidden(String detail) {
-        return new ProblemException(403, "FORBIDDEN", "Forbidden", detail);
+        return new ProblemException(ErrorCode.FORBIDDEN, detail);
     }
 
     public static ProblemException invalidField(String field, String message) {
-        return new ProblemException(Problem.validation(List.of(new Problem.FieldError(field, message))));
+        return new ProblemException(Problem.invalidField(field, message));
     }
 
     public Problem problem() {

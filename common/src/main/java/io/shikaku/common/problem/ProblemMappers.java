@@ -1,15 +1,18 @@
 package io.shikaku.common.problem;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -22,11 +25,22 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.shikaku.common.json.FieldRuleViolation;
+import io.shikaku.common.web.AllowedMethods;
+import io.shikaku.contract.ErrorCode;
+import io.shikaku.contract.Problem;
+import io.shikaku.contract.Problem.FieldError;
 
-/** Turns every failure of a REST call into a problem+json answer: stable codes, no internals, no personal data. */
+/**
+ * Turns every failure of a REST call into the contract's problem document: stable codes, no internals, no personal
+ * data. A thin adapter: codes, titles and statuses come from {@link ErrorCode}.
+ */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    AllowedMethods allowedMethods;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -35,10 +49,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e) {
-        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
-                .sorted((a, b) -> a.field().compareTo(b.field()))
-                .collect(Collectors.toList());
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
         return respond(Problem.validation(errors));
     }
 
@@ -51,54 +65,54 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e) {
         String field = e instanceof JsonMappingException m ? pathOf(m) : "";
-        String message = e instanceof JsonMappingException && !field.isEmpty()
-                ? "has a value of the wrong type or format"
+        String message = e instanceof FieldRuleViolation rule ? rule.rule()
+                : e instanceof JsonMappingException && !field.isEmpty() ? "has a value of the wrong type or format"
                 : "the body is not well-formed JSON";
-        return respond(Problem.validation(List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, message))));
+        return respond(Problem.invalidField(field.isEmpty() ? "body" : field, message));
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated() {
-        return Response.fromResponse(respond(Problem.of(401, "UNAUTHENTICATED", "Unauthenticated",
-                "A valid bearer token is required"))).header("WWW-Authenticate", "Bearer").build();
+        return respond(Problem.of(ErrorCode.UNAUTHENTICATED, "A valid bearer access token is required"));
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return respond(Problem.of(403, "FORBIDDEN", "Forbidden", "The token lacks the role or binding for this call"));
+        return respond(Problem.of(ErrorCode.FORBIDDEN, "The token lacks the role or binding for this call"));
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
-        int status = e.getResponse().getStatus();
+    public Response web(WebApplicationException e, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadable(json);
         }
-        String code = switch (status) {
-            case 400, 406, 415 -> "VALIDATION_FAILED";
-            case 405 -> "METHOD_NOT_ALLOWED";
-            case 401 -> "UNAUTHENTICATED";
-            case 403 -> "FORBIDDEN";
-            case 404 -> "NOT_FOUND";
-            case 409 -> "CONFLICT";
-            case 413 -> "PAYLOAD_TOO_LARGE";
-            case 429 -> "RATE_LIMITED";
-            case 503 -> "UNAVAILABLE";
-            default -> status >= 500 ? "INTERNAL_ERROR" : "VALIDATION_FAILED";
-        };
-        String title = e.getResponse().getStatusInfo().getReasonPhrase();
-        return respond(Problem.of(status, code, title, status >= 500 ? "The request could not be completed" : title));
+        int status = e.getResponse().getStatus();
+        String detail = status >= 500 ? "The request could not be completed"
+                : e.getResponse().getStatusInfo().getReasonPhrase();
+        Response.ResponseBuilder answer = Response.fromResponse(respond(Problem.forStatus(status, detail)));
+        if (status == 405) {
+            answer.header(HttpHeaders.ALLOW, allowedMethods.forPath(uri.getPath()));
+        }
+        return answer.build();
     }
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e) {
         LOG.errorf("Unexpected failure: %s", e.getClass().getName());
         LOG.debug("Unexpected failure detail", e);
-        return respond(Problem.of(500, "INTERNAL_ERROR", "Internal error", "The request could not be completed"));
+        return respond(Problem.of(ErrorCode.INTERNAL_ERROR, "The request could not be completed"));
     }
 
+    /** The problem as a response, with the headers its status calls for. */
     public static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (problem.status() == 401) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        if (problem.retryable()) {
+            response.header(io.shikaku.contract.Headers.RETRY_AFTER, "5");
+        }
+        return response.build();
     }
 
     /** The field a violation is about, without the method and parameter names of the resource. */

@@ -9,8 +9,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import io.shikaku.common.identifier.ValidInsurerNumber;
-import io.shikaku.common.problem.Problem;
-import io.shikaku.common.problem.Problem.FieldError;
+import io.shikaku.contract.Problem;
+import io.shikaku.contract.Problem.FieldError;
 import io.shikaku.common.problem.ProblemException;
 
 /** A clinic system's request to confirm one patient's qualification on the visit date. */

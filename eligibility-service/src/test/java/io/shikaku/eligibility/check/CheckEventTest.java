@@ -28,7 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.shikaku.common.event.OutboxRelay;
 import io.restassured.http.ContentType;
 import io.shikaku.eligibility.support.Fixtures;
-import io.shikaku.eligibility.support.Tokens;
+import io.shikaku.common.testing.Tokens;
 
 /** Every recorded check reaches the real Kafka broker as an event keyed by facility, without personal data. */
 @QuarkusTest

@@ -21,7 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.shikaku.eligibility.support.Fixtures;
-import io.shikaku.eligibility.support.Tokens;
+import io.shikaku.common.testing.Tokens;
 
 @QuarkusTest
 class CheckResourceTest {
@@ -212,7 +212,7 @@ class CheckResourceTest {
                 .then().statusCode(403)
                 .body("code", equalTo("FORBIDDEN"));
         for (String unbound : new String[] {Tokens.withRoles("unbound-clinic", "clinic"),
-                Tokens.clinicWithFacilityList(CLINIC), Tokens.clinic("0110113718")}) {
+                Tokens.withClaim("clinic", "facility_code", java.util.List.of(CLINIC)), Tokens.clinic("0110113718")}) {
             given().auth().oauth2(unbound).contentType(ContentType.JSON)
                     .body(cardNumbers(INSURER, "1", "2", "00", "1960-01-01"))
                     .post("/api/v1/eligibility/checks")

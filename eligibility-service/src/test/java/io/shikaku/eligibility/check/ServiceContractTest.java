@@ -6,10 +6,10 @@ import static org.hamcrest.Matchers.containsString;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.shikaku.common.testing.ServiceHealthContract;
+import io.shikaku.common.testing.ServiceContract;
 
 @QuarkusTest
-class HealthTest extends ServiceHealthContract {
+class ServiceContractTest extends ServiceContract {
 
     @Test
     void theOpenApiDocumentDescribesTheChecks() {

@@ -1,0 +1,71 @@
+package io.shikaku.common.web;
+
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.shikaku.contract.ErrorCode;
+import io.shikaku.contract.Problem;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Refuses, as problem documents and before authentication, what must never reach a resource: a body declared larger
+ * than the service takes (413), and a bearer token that is not even shaped like a signed JWT (401; such a token made
+ * the OIDC layer fail with a 500 and a stack trace).
+ */
+@ApplicationScoped
+public class EarlyRefusals {
+
+    /** After the request id (1000), before authentication (200). */
+    static final int PRIORITY = 500;
+    private static final Pattern JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+    private static final String BEARER = "bearer ";
+
+    private final HttpProblems problems;
+    private final long maxBodyBytes;
+
+    EarlyRefusals(HttpProblems problems,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M") MemorySize maxBodySize) {
+        this.problems = problems;
+        this.maxBodyBytes = maxBodySize.asLongValue();
+    }
+
+    void register(@Observes Filters filters) {
+        filters.register(this::check, PRIORITY);
+    }
+
+    void check(RoutingContext ctx) {
+        if (declaredLength(ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH)) > maxBodyBytes) {
+            problems.send(ctx, Problem.of(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than accepted"));
+            return;
+        }
+        String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && !isBearerJws(authorization)) {
+            problems.send(ctx, Problem.of(ErrorCode.UNAUTHENTICATED, "A valid bearer access token is required"));
+            return;
+        }
+        ctx.next();
+    }
+
+    static boolean isBearerJws(String authorization) {
+        return authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                && JWS.matcher(authorization.substring(BEARER.length()).trim()).matches();
+    }
+
+    static long declaredLength(String header) {
+        if (header == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

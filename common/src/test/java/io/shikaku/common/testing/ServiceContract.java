@@ -1,0 +1,183 @@
+package io.shikaku.common.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.shikaku.common.testing.probe.ProbeResource;
+import io.shikaku.contract.ErrorCode;
+import io.shikaku.contract.Problem;
+
+/**
+ * What every service promises, proven inside each one (a service's test extends this with {@code @QuarkusTest}):
+ * health, metrics and OpenAPI for operators; the token, binding, strict-JSON and problem rules of API.md for callers.
+ */
+public abstract class ServiceContract {
+
+    private static final String ECHO = ProbeResource.PATH + "/echo";
+    private static final String FACILITY = "0110113719";
+    private static final String OTHER_FACILITY = "1310123458";
+    private static final Set<String> CODES = Arrays.stream(ErrorCode.values()).map(Enum::name)
+            .collect(Collectors.toSet());
+
+    @Test
+    void readinessCoversTheDatabaseAndKafka() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void metricsAndOpenApiArePublished() {
+        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+        given().get("/q/openapi?format=json").then().statusCode(200).body(containsString("\"openapi\""));
+    }
+
+    @Test
+    void onlyAValidAccessTokenAuthenticates() {
+        for (String token : List.of("....", "a.b.c", "Zm9v", Tokens.idToken(FACILITY), Tokens.expired("clinic"),
+                Tokens.forged("clinic"), Tokens.fromIssuer("https://elsewhere.invalid/realms/shikaku", "clinic"))) {
+            Response response = echo(token, "{\"text\":\"x\",\"count\":1}");
+            assertProblem(response, 401, ErrorCode.UNAUTHENTICATED);
+            assertEquals("Bearer", response.header("WWW-Authenticate"));
+        }
+        assertProblem(given().contentType("application/json").body("{}").post(ECHO), 401, ErrorCode.UNAUTHENTICATED);
+    }
+
+    @Test
+    void aPathsFacilityInsurerOrPersonMustBeTheCallersOwnBinding() {
+        UUID person = UUID.randomUUID();
+        get(Tokens.facilityAdmin(FACILITY), "/facilities/" + FACILITY).then().statusCode(200);
+        assertProblem(get(Tokens.facilityAdmin(FACILITY), "/facilities/" + OTHER_FACILITY), 403, ErrorCode.FORBIDDEN);
+        assertProblem(get(Tokens.portalAdmin(), "/facilities/" + FACILITY), 403, ErrorCode.FORBIDDEN);
+        assertProblem(get(Tokens.withClaim("facility-admin", "facility_code", List.of(FACILITY)),
+                "/facilities/" + FACILITY), 403, ErrorCode.FORBIDDEN);
+        get(Tokens.portalAdmin(), "/managed-facilities/" + OTHER_FACILITY).then().statusCode(200);
+        get(Tokens.facilityAdmin(OTHER_FACILITY), "/managed-facilities/" + OTHER_FACILITY).then().statusCode(200);
+        assertProblem(get(Tokens.facilityAdmin(FACILITY), "/managed-facilities/" + OTHER_FACILITY), 403,
+                ErrorCode.FORBIDDEN);
+        get(Tokens.insurer("06130017"), "/insurers/06130017").then().statusCode(200);
+        assertProblem(get(Tokens.insurer("06130017"), "/insurers/33120015"), 403, ErrorCode.FORBIDDEN);
+        get(Tokens.patient(person), "/persons/" + person).then().statusCode(200);
+        assertProblem(get(Tokens.patient(person), "/persons/" + UUID.randomUUID()), 403, ErrorCode.FORBIDDEN);
+    }
+
+    @Test
+    void bodiesAreReadStrictly() {
+        String token = Tokens.clinic(FACILITY);
+        echo(token, "{\"day\":\"2026-11-21\",\"text\":\"山田\",\"count\":3,\"flag\":true}").then().statusCode(200)
+                .body("day", equalTo("2026-11-21")).body("text", equalTo("山田")).body("count", equalTo(3));
+        Object[][] refused = {
+            {"{\"text\":\"a\",\"text\":\"b\"}", "body"},
+            {"{\"count\":1} {\"count\":2}", "body"},
+            {"{\"count\":\"5\"}", "count"},
+            {"{\"count\":5.5}", "count"},
+            {"{\"flag\":\"true\"}", "flag"},
+            {"{\"text\":5}", "text"},
+            {"{\"day\":20000}", "day"},
+            {"{\"day\":\"0000-01-01\"}", "day"},
+            {"{\"day\":\"+999999999-12-31\"}", "day"},
+            {"{\"day\":\"2026-02-30\"}", "day"},
+            {"{\"day\":\"2026-1-5\"}", "day"},
+            {"{\"text\":\"a\\u0000b\"}", "text"},
+            {"{\"text\":", "body"},
+        };
+        for (Object[] body : refused) {
+            Response response = echo(token, (String) body[0]);
+            assertProblem(response, 400, ErrorCode.VALIDATION_FAILED);
+            assertEquals(body[1], response.path("errors[0].field"), (String) body[0]);
+        }
+    }
+
+    @Test
+    void everyAnswerCarriesTheRequestIdAndIsNeitherCachedNorSniffed() {
+        for (Response response : List.of(
+                given().header("X-Request-Id", "probe-1").get("/q/health/live"),
+                given().header("X-Request-Id", "probe-1").get("/api/v1/no-such-thing"),
+                echo(Tokens.clinic(FACILITY), "{\"count\":1}", "probe-1"))) {
+            assertEquals("probe-1", response.header("X-Request-Id"));
+            assertEquals("no-store", response.header("Cache-Control"));
+            assertEquals("nosniff", response.header("X-Content-Type-Options"));
+        }
+    }
+
+    @Test
+    void aWrongMethodSaysWhichAreAllowed() {
+        Response response = given().header("Authorization", "Bearer " + Tokens.clinic(FACILITY)).get(ECHO);
+        assertProblem(response, 405, ErrorCode.METHOD_NOT_ALLOWED);
+        assertTrue(response.header("Allow").contains("POST"), response.header("Allow"));
+    }
+
+    @Test
+    void aBodyAboveTheLimitIsAProblem() throws IOException {
+        String head = "POST " + ECHO + " HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: probe-413\r\n"
+                + "Authorization: Bearer " + Tokens.clinic(FACILITY) + "\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + (64L * 1024 * 1024 * 1024) + "\r\n\r\n{";
+        RawHttp.Answer answer = RawHttp.exchange(RestAssured.port, head);
+        assertEquals(413, answer.status(), answer.toString());
+        assertTrue(answer.header("content-type").startsWith(Problem.MEDIA_TYPE), answer.toString());
+        assertTrue(answer.body().contains("\"code\":\"PAYLOAD_TOO_LARGE\""), answer.toString());
+        assertEquals("probe-413", answer.header("x-request-id"));
+    }
+
+    @Test
+    void unknownPathsAndIdsAddNoTimeSeries() {
+        String marker = "cardinality-probe-" + UUID.randomUUID();
+        for (int i = 0; i < 20; i++) {
+            given().get("/" + marker + "-" + i);
+            given().get("/api/v1/" + marker + "/" + i);
+            get(Tokens.patient(UUID.randomUUID()), "/persons/" + UUID.randomUUID() + "-" + marker);
+        }
+        String metrics = given().get("/q/metrics").asString();
+        assertFalse(metrics.contains(marker), "a probed path became a metrics label");
+        Matcher uuid = Pattern.compile("uri=\"[^\"]*[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+                .matcher(metrics);
+        assertFalse(uuid.find(), "an id became a metrics label");
+    }
+
+    /** Asserts the contract's problem document: its status, a code of API.md, and the request id. */
+    protected static void assertProblem(Response response, int status, ErrorCode code) {
+        assertEquals(status, response.statusCode(), response.asString());
+        assertTrue(response.contentType().startsWith(Problem.MEDIA_TYPE), response.contentType());
+        assertEquals(code.name(), response.path("code"));
+        assertTrue(CODES.contains(response.<String>path("code")));
+        assertEquals(Integer.valueOf(status), response.path("status"));
+        assertTrue(response.header("X-Request-Id") != null && !response.header("X-Request-Id").isEmpty());
+    }
+
+    private static Response echo(String token, String body) {
+        return echo(token, body, null);
+    }
+
+    private static Response echo(String token, String body, String requestId) {
+        RequestSpecification request = given().header("Authorization", "Bearer " + token)
+                .contentType("application/json").body(body);
+        if (requestId != null) {
+            request.header("X-Request-Id", requestId);
+        }
+        return request.post(ECHO);
+    }
+
+    private static Response get(String token, String path) {
+        return given().header("Authorization", "Bearer " + token).get(ProbeResource.PATH + path);
+    }
+}
