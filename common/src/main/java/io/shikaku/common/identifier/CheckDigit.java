@@ -1,9 +1,12 @@
 package io.shikaku.common.identifier;
 
+import io.shikaku.contract.DomainRule;
+
 /**
  * The modulus-10 check digit shared by insurer numbers and facility codes (DOMAIN.md §3): weights 2, 1, 2, …
  * from the rightmost digit, the digits of each product summed, check = (10 − sum mod 10) mod 10.
  */
+@DomainRule
 public final class CheckDigit {
 
     private CheckDigit() {

@@ -1,9 +1,12 @@
 package io.shikaku.common.identifier;
 
+import io.shikaku.contract.DomainRule;
+
 /**
  * Facility code (医療機関等コード): prefecture (01–47), fee-table kind (1 medical, 3 dental, 4 pharmacy),
  * district, number and a check digit over the first nine digits.
  */
+@DomainRule
 public final class FacilityCode {
 
     private FacilityCode() {

@@ -1,6 +1,9 @@
 package io.shikaku.common.identifier;
 
+import io.shikaku.contract.DomainRule;
+
 /** Insurer number (保険者番号): 8 digits, or 6 for National Health Insurance, the last a check digit. */
+@DomainRule
 public final class InsurerNumber {
 
     private InsurerNumber() {

@@ -5,10 +5,13 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import io.shikaku.contract.DomainRule;
+
 /**
  * The dates the API accepts (API.md: {@code yyyy-MM-dd}): exactly ten characters, a real calendar day, and a year from
  * 1900 to 2199, so that nothing absurd (year 0, +999999999) is stored or answered differently from what was sent.
  */
+@DomainRule
 public final class CalendarDates {
 
     public static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);

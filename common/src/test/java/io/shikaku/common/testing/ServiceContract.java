@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +20,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -50,6 +55,27 @@ public abstract class ServiceContract {
     void metricsAndOpenApiArePublished() {
         given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
         given().get("/q/openapi?format=json").then().statusCode(200).body(containsString("\"openapi\""));
+    }
+
+    /**
+     * The service's OpenAPI is its contract with callers: it may change only as a deliberate diff of the committed
+     * {@code openapi.json} beside the module's pom ({@code -Dshikaku.openapi.accept=true} writes the new one).
+     */
+    @Test
+    void theOpenApiDocumentIsTheCommittedOne() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode served = json.readTree(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        Path committed = Path.of("openapi.json");
+        String pretty = json.writerWithDefaultPrettyPrinter().writeValueAsString(served) + "\n";
+        if (Boolean.getBoolean("shikaku.openapi.accept")) {
+            Files.writeString(committed, pretty);
+        }
+        Path actual = Path.of("target", "openapi.json");
+        Files.createDirectories(actual.getParent());
+        Files.writeString(actual, pretty);
+        assertTrue(Files.exists(committed), "No committed openapi.json: review target/openapi.json and commit it");
+        assertEquals(json.readTree(Files.readString(committed)), served,
+                "The OpenAPI document changed: diff openapi.json target/openapi.json, then accept it deliberately");
     }
 
     @Test

@@ -59,7 +59,7 @@ public class CheckResource {
     @Operation(summary = "A recorded check, as it was answered; only to the facility that made it")
     @APIResponse(responseCode = "200", description = "The recorded answer")
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such check for this facility")
-    public Uni<String> recorded(@PathParam("checkId") UUID checkId) {
+    public Uni<CheckAnswer> recorded(@PathParam("checkId") UUID checkId) {
         return checks.recorded(caller.facilityCode(), checkId);
     }
 }

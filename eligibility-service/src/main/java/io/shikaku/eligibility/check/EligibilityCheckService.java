@@ -94,13 +94,21 @@ public class EligibilityCheckService {
 
     /** The recorded answer of a check, only for the facility that made it. */
     @WithTransaction
-    public Uni<String> recorded(String facilityCode, UUID checkId) {
+    public Uni<CheckAnswer> recorded(String facilityCode, UUID checkId) {
         return EligibilityCheck.<EligibilityCheck>findById(checkId).map(check -> {
             if (check == null || !check.facilityCode.equals(facilityCode)) {
                 throw ProblemException.notFound("No such check for this facility");
             }
-            return check.answer;
+            return fromJson(check.answer);
         });
+    }
+
+    private CheckAnswer fromJson(String answer) {
+        try {
+            return json.readValue(answer, CheckAnswer.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A recorded check answer could not be read", e);
+        }
     }
 
     private String toJson(CheckAnswer answer) {

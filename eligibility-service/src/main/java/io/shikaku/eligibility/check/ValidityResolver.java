@@ -10,11 +10,14 @@ import java.util.stream.Collectors;
 
 import io.shikaku.eligibility.qualification.Qualification;
 
+import io.shikaku.contract.DomainRule;
+
 /**
  * Decides a check's validity from the qualifications the card numbers and birth date matched and, when they
  * belong to one person, that person's whole qualification history. A qualification is "newer" only when it starts
  * after the matched one; among newer ones, one in force on the visit date is preferred, then the latest.
  */
+@DomainRule
 public final class ValidityResolver {
 
     /** The answer: validity, the qualification to show (if any) and the person (only when exactly one matched). */

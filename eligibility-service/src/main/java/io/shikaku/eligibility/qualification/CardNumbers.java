@@ -3,7 +3,10 @@ package io.shikaku.eligibility.qualification;
 import java.text.Normalizer;
 import java.util.regex.Pattern;
 
+import io.shikaku.contract.DomainRule;
+
 /** Card symbol and number (記号・番号) as compared: Unicode NFKC, with every kind of space removed. */
+@DomainRule
 public final class CardNumbers {
 
     private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");

@@ -1,0 +1,6 @@
+package io.shikaku.checkup;
+
+import io.shikaku.common.testing.ArchitectureContract;
+
+class ArchitectureTest extends ArchitectureContract {
+}

@@ -1,0 +1,6 @@
+package io.shikaku.common;
+
+import io.shikaku.common.testing.ArchitectureContract;
+
+class ArchitectureTest extends ArchitectureContract {
+}

@@ -1,0 +1,6 @@
+package io.shikaku.medication;
+
+import io.shikaku.common.testing.ArchitectureContract;
+
+class ArchitectureTest extends ArchitectureContract {
+}
