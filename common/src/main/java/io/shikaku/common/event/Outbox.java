@@ -13,7 +13,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 
-/** Records an event in the caller's transaction; {@link OutboxRelay} publishes it after the commit. */
+/**
+ * Records an event in the caller's transaction (a row of the outbox table), so that it leaves if and only if the
+ * change it reports commits; {@link OutboxRelay} publishes it after the commit.
+ */
 @ApplicationScoped
 public class Outbox {
 
@@ -23,21 +26,17 @@ public class Outbox {
     @ConfigProperty(name = "quarkus.application.name")
     String source;
 
-    /**
-     * @param topic   the Kafka topic
-     * @param key     the aggregate id, used as record key so that one aggregate's events stay in order
-     * @param type    what happened, e.g. {@code io.shikaku.eligibility.check.recorded}
-     * @param subject the id of the thing the event is about
-     * @param data    the event's payload; never a My Number, and only the personal data its consumers need
-     */
-    public Uni<Void> add(String topic, String key, String type, String subject, Object data) {
+    /** Adds the event to the current transaction; the event's id. */
+    public Uni<UUID> add(ExportedEvent event) {
         OutboxMessage message = new OutboxMessage();
         message.id = UUID.randomUUID();
-        message.topic = topic;
-        message.recordKey = key;
+        message.topic = event.topic();
+        message.recordKey = event.key();
+        message.eventType = event.type();
         message.createdAt = Instant.now();
-        message.envelope = toJson(new EventEnvelope(message.id, type, source, message.createdAt, subject, data));
-        return message.persist().replaceWithVoid();
+        message.envelope = toJson(new EventEnvelope(message.id, event.type(), source, message.createdAt,
+                event.subject(), event.data()));
+        return message.persist().replaceWith(message.id);
     }
 
     private String toJson(EventEnvelope envelope) {

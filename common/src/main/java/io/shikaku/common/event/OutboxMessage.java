@@ -23,6 +23,10 @@ public class OutboxMessage extends PanacheEntityBase {
     @Column(name = "record_key")
     public String recordKey;
 
+    /** The envelope's {@code type}, also sent as a header. */
+    @Column(name = "event_type")
+    public String eventType;
+
     /** The {@link EventEnvelope} as JSON, exactly as it will be published. */
     public String envelope;
 

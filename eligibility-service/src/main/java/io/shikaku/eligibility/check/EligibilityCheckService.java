@@ -85,10 +85,8 @@ public class EligibilityCheckService {
         check.qualificationId = resolution.qualification() == null ? null : resolution.qualification().id;
         check.reference = request.reference();
         check.answer = toJson(answer);
-        CheckRecorded event = new CheckRecorded(check.id, facilityCode, check.method, check.validity, check.visitDate,
-                check.checkedAt);
         return check.persist()
-                .chain(() -> outbox.add(CheckRecorded.TOPIC, facilityCode, CheckRecorded.TYPE, check.id.toString(), event))
+                .chain(() -> outbox.add(CheckRecorded.of(check)))
                 .replaceWith(answer);
     }
 

@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.shikaku.common.event.OutboxRelay;
+import io.shikaku.common.event.OutboxPurge;
 import io.restassured.http.ContentType;
 import io.shikaku.eligibility.support.Fixtures;
 import io.shikaku.common.testing.Tokens;
@@ -41,12 +41,12 @@ class CheckEventTest {
     AgroalDataSource db;
 
     @Inject
-    OutboxRelay relay;
+    OutboxPurge purge;
 
     @Test
     void aCheckIsPublishedOnTheEligibilityChecksTopic() throws Exception {
         try (KafkaConsumer<String, String> consumer = consumer()) {
-            consumer.subscribe(List.of(CheckRecorded.TOPIC));
+            consumer.subscribe(List.of(io.shikaku.common.event.Topics.ELIGIBILITY_CHECKS));
             consumer.poll(Duration.ofMillis(500));
 
             String checkId = given().auth().oauth2(Tokens.clinic("1340123452")).contentType(ContentType.JSON)
@@ -58,6 +58,8 @@ class CheckEventTest {
             assertEquals("1340123452", found.key());
             JsonNode envelope = new ObjectMapper().readTree(found.value());
             assertEquals(CheckRecorded.TYPE, envelope.get("type").asText());
+            assertEquals(envelope.get("id").asText(), new String(found.headers().lastHeader("ce_id").value()));
+            assertEquals(checkId, envelope.get("subject").asText());
             assertEquals("eligibility-service", envelope.get("source").asText());
             assertEquals("NOT_FOUND", envelope.at("/data/validity").asText());
             assertEquals("INSURANCE_CARD", envelope.at("/data/method").asText());
@@ -78,8 +80,8 @@ class CheckEventTest {
             s.setObject(2, null);
             s.executeUpdate();
         }
-        Long deleted = io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(
-                () -> relay.deletePublishedBefore(Instant.now().minus(Duration.ofDays(7))));
+        Integer deleted = io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(
+                () -> purge.deletePublishedBefore(Instant.now().minus(Duration.ofDays(7))));
         assertEquals(true, deleted >= 1);
         try (var c = db.getConnection(); var s = c.prepareStatement("SELECT count(*) FROM outbox WHERE id = ANY (?)")) {
             s.setArray(1, c.createArrayOf("uuid", new Object[] {old, pending}));

@@ -1,0 +1,29 @@
+package io.shikaku.common.event;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How the outbox relay runs; only a service that produces events turns it on. */
+@ConfigMapping(prefix = "shikaku.outbox")
+public interface OutboxConfig {
+
+    Relay relay();
+
+    /** How long published events stay in the table (for inspection) before they are deleted. */
+    @WithDefault("P7D")
+    Duration keepPublished();
+
+    /** The relay of this service. */
+    interface Relay {
+
+        /** Whether this service publishes its outbox; off where a service produces no events. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Events read, sent and marked published together. */
+        @WithDefault("1000")
+        int batchSize();
+    }
+}

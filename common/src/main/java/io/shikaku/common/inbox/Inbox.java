@@ -1,0 +1,31 @@
+package io.shikaku.common.inbox;
+
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * De-duplicates events by id for each consumer (DESIGN.md, Events): the event id is claimed in the same transaction
+ * as the handler's own change, so a redelivered event has no second effect, and a handler that fails leaves no
+ * claim behind. Two deliveries at once: the second waits for the first's commit and then finds the claim.
+ */
+@ApplicationScoped
+public class Inbox {
+
+    private static final String CLAIM = "INSERT INTO inbox (consumer, event_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING";
+
+    /** Runs {@code handler} in a transaction (the caller's, if one is open) only the first time this consumer sees
+     * the event id; whether it ran. */
+    public Uni<Boolean> once(String consumer, UUID eventId, Supplier<Uni<Void>> handler) {
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> session.createNativeQuery(CLAIM).setParameter(1, consumer).setParameter(2, eventId)
+                        .executeUpdate())
+                .chain(claimed -> claimed == 1
+                        ? handler.get().replaceWith(Boolean.TRUE)
+                        : Uni.createFrom().item(Boolean.FALSE)));
+    }
+}
