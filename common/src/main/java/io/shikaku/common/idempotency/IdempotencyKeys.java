@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.shikaku.common.problem.ProblemException;
+import io.shikaku.contract.ErrorCode;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -54,8 +55,7 @@ public class IdempotencyKeys {
 
     private static String replay(String requestHash, Object[] first) {
         if (!requestHash.equals(first[0])) {
-            throw new ProblemException(409, "CONFLICT", "Conflict",
-                    "This Idempotency-Key was used with another request");
+            throw new ProblemException(ErrorCode.CONFLICT, "This Idempotency-Key was used with another request");
         }
         return (String) first[1];
     }
