@@ -27,6 +27,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.shikaku.common.json.FieldRuleViolation;
 import io.shikaku.common.web.AllowedMethods;
+import io.shikaku.common.web.MetricsUriLabel;
 import io.shikaku.contract.ErrorCode;
 import io.shikaku.contract.Problem;
 import io.shikaku.contract.Problem.FieldError;
@@ -92,6 +93,9 @@ public class ProblemMappers {
         Response.ResponseBuilder answer = Response.fromResponse(respond(Problem.forStatus(status, detail)));
         if (status == 405) {
             answer.header(HttpHeaders.ALLOW, allowedMethods.forPath(uri.getPath()));
+            MetricsUriLabel.setIfAbsent(allowedMethods.templateFor(uri.getPath()));
+        } else if (status == 404) {
+            MetricsUriLabel.setIfAbsent(MetricsUriLabel.UNROUTED);
         }
         return answer.build();
     }

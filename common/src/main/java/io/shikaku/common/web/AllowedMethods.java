@@ -22,7 +22,7 @@ import jakarta.ws.rs.Path;
 @ApplicationScoped
 public class AllowedMethods {
 
-    private record Endpoint(Pattern path, String method) {
+    private record Endpoint(String template, Pattern path, String method) {
     }
 
     private final BeanManager beans;
@@ -41,6 +41,12 @@ public class AllowedMethods {
             }
         }
         return String.join(", ", methods);
+    }
+
+    /** The path template that {@code path} matches (for metrics), or the catch-all. */
+    public String templateFor(String path) {
+        return endpoints().stream().filter(endpoint -> endpoint.path().matcher(path).matches())
+                .map(Endpoint::template).findFirst().orElse(MetricsUriLabel.UNROUTED);
     }
 
     private List<Endpoint> endpoints() {
@@ -63,20 +69,22 @@ public class AllowedMethods {
                 HttpMethod http = annotation.annotationType().getAnnotation(HttpMethod.class);
                 if (http != null) {
                     Path sub = method.getAnnotation(Path.class);
-                    found.add(new Endpoint(template(root, sub == null ? "" : sub.value()), http.value()));
+                    String template = joined(root, sub == null ? "" : sub.value());
+                    found.add(new Endpoint(template, pattern(template), http.value()));
                 }
             }
         }
     }
 
-    /** A path template ({@code /a/{id}/b}) as a pattern; a parameter is one segment. */
-    static Pattern template(String root, String sub) {
+    static String joined(String root, String sub) {
         String joined = ("/" + root + "/" + sub).replaceAll("/+", "/");
-        if (joined.length() > 1 && joined.endsWith("/")) {
-            joined = joined.substring(0, joined.length() - 1);
-        }
+        return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
+    }
+
+    /** A path template ({@code /a/{id}/b}) as a pattern; a parameter is one segment. */
+    static Pattern pattern(String template) {
         StringBuilder regex = new StringBuilder();
-        for (String part : joined.split("(?=\\{)|(?<=\\})")) {
+        for (String part : template.split("(?=\\{)|(?<=\\})")) {
             regex.append(part.startsWith("{") ? "[^/]+" : Pattern.quote(part));
         }
         return Pattern.compile(regex + "/?");

@@ -26,6 +26,7 @@ public class HttpProblems {
         if (response.ended() || response.headWritten()) {
             return;
         }
+        MetricsUriLabel.setIfAbsent(MetricsUriLabel.UNROUTED);
         response.setStatusCode(problem.status());
         response.headers().set(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
         if (problem.status() == 401) {
