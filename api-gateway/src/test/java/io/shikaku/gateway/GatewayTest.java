@@ -165,7 +165,7 @@ class GatewayTest {
     void hangingServiceTimesOutAs504Problem() {
         // The downstream never answers: the 504 can only come from the gateway's response timeout (1.5 s in tests),
         // and the client gives up after 10 s, so a gateway that hangs fails this test.
-        assertProblem(get("/api/v1/eligibility/hang", "clinic"), 504, "UNAVAILABLE")
+        assertProblem(get("/api/v1/eligibility/hang", "clinic"), 504, "TIMEOUT")
                 .header("Retry-After", notNullValue());
     }
 
