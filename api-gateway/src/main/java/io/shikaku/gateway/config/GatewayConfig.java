@@ -30,6 +30,10 @@ public interface GatewayConfig {
     @WithDefault("64M")
     MemorySize maxBodySize();
 
+    /** Largest total size of the request headers the gateway lets through (the services' own limit). */
+    @WithDefault("20K")
+    MemorySize maxHeaderSize();
+
     /** Pooled connections per service. */
     @WithDefault("100")
     int maxConnectionsPerService();

@@ -1,7 +1,5 @@
 package io.shikaku.gateway.problem;
 
-import java.util.Collection;
-
 import jakarta.inject.Singleton;
 
 import io.shikaku.contract.Headers;
@@ -61,12 +59,6 @@ public class ProblemResponses {
         if (problem.retryable()) {
             headers.set(Headers.RETRY_AFTER, retryAfterSeconds);
         }
-    }
-
-    /** Answers 405 naming the methods the path does allow. */
-    public void sendMethodNotAllowed(RoutingContext ctx, Collection<String> allowed) {
-        ctx.response().headers().set(HttpHeaders.ALLOW, String.join(", ", allowed));
-        send(ctx, Problems.methodNotAllowed());
     }
 
     public static Buffer body(Problem problem) {

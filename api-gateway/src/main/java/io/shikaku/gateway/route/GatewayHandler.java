@@ -8,6 +8,9 @@ import io.shikaku.gateway.metrics.UriTemplates;
 import io.shikaku.gateway.problem.ProblemResponses;
 import io.shikaku.gateway.problem.Problems;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -47,7 +50,13 @@ final class GatewayHandler implements Handler<RoutingContext> {
             responses.send(ctx, Problems.forbidden());
             return;
         }
-        proxies.forService(route.get().service()).handle(ctx.request());
+        HttpServerRequest request = ctx.request();
+        if (request.version() == HttpVersion.HTTP_2 && !request.isEnded()
+                && !request.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+            // an HTTP/2 body needs no length; to an HTTP/1.1 service it must go chunked, or the proxy would drop it
+            request.headers().set(HttpHeaders.TRANSFER_ENCODING, "chunked");
+        }
+        proxies.forService(route.get().service()).handle(request);
     }
 
     private static SecurityIdentity identity(RoutingContext ctx) {
