@@ -255,6 +255,13 @@ class GatewayTest {
     }
 
     @Test
+    void theOpenApiDescriptionCarriesTheRouteTableGeneratedFromShikakuRoutes() {
+        given().get("/q/openapi").then().statusCode(200)
+                .body(containsString("| `/api/v1/audit/**` | eligibility | auditor |"))
+                .body(containsString("| `/api/v1/stats/**` | facility-registry | portal-admin |"));
+    }
+
+    @Test
     void metricsNameRequestsByRouteNotByPath() {
         get("/api/v1/persons/P-METRICS-1/medications", "clinic").statusCode(200);
         get("/api/v1/no-such-group/P-METRICS-2", "clinic").statusCode(404);
