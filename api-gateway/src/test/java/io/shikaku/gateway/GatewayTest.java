@@ -165,7 +165,7 @@ class GatewayTest {
     void hangingServiceTimesOutAs504Problem() {
         // The downstream never answers: the 504 can only come from the gateway's response timeout (1.5 s in tests),
         // and the client gives up after 10 s, so a gateway that hangs fails this test.
-        assertProblem(get("/api/v1/eligibility/hang", "clinic"), 504, "UNAVAILABLE")
+        assertProblem(get("/api/v1/eligibility/hang", "clinic"), 504, "TIMEOUT")
                 .header("Retry-After", notNullValue());
     }
 
@@ -252,6 +252,13 @@ class GatewayTest {
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200);
         given().get("/q/openapi").then().statusCode(200).body(not(equalTo("")));
+    }
+
+    @Test
+    void theOpenApiDescriptionCarriesTheRouteTableGeneratedFromShikakuRoutes() {
+        given().get("/q/openapi").then().statusCode(200)
+                .body(containsString("| `/api/v1/audit/**` | eligibility | auditor |"))
+                .body(containsString("| `/api/v1/stats/**` | facility-registry | portal-admin |"));
     }
 
     @Test

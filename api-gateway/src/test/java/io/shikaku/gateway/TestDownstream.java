@@ -81,6 +81,8 @@ public class TestDownstream implements QuarkusTestResourceLifecycleManager {
                     .put("authorization", request.getHeader("Authorization"))
                     .put("requestId", request.getHeader("X-Request-Id"))
                     .put("contentType", request.getHeader("Content-Type"))
+                    .put("contentLength", request.getHeader("Content-Length"))
+                    .put("transferEncoding", request.getHeader("Transfer-Encoding"))
                     .put("forwardedFor", request.getHeader("X-Forwarded-For"))
                     .put("bodyLength", length[0])
                     .put("bodySha256", HexFormat.of().formatHex(sha.digest()))

@@ -10,6 +10,7 @@ import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
@@ -19,6 +20,7 @@ import io.smallrye.jwt.util.KeyUtils;
 public final class Tokens {
 
     public static final String ISSUER = "https://issuer.test/realms/shikaku";
+    public static final String AUDIENCE = "shikaku-api";
     private static final String PRIVATE_KEY = "test-keys/private-key.pem";
 
     private Tokens() {
@@ -49,9 +51,31 @@ public final class Tokens {
         return claims(issuer, roles).expiresIn(300).sign(privateKey());
     }
 
+    /** An ID token (Keycloak's {@code typ: ID}), otherwise valid. */
+    public static String idToken(String... roles) {
+        return claims(ISSUER, roles).claim("typ", "ID").expiresIn(300).sign(privateKey());
+    }
+
+    /** A token without {@code typ}, otherwise valid. */
+    public static String withoutType(String... roles) {
+        return claims(ISSUER, roles).remove("typ").expiresIn(300).sign(privateKey());
+    }
+
+    /** A token for another audience (e.g. Keycloak's {@code account}), otherwise valid. */
+    public static String forAudience(String audience, String... roles) {
+        return claims(ISSUER, roles).audience(audience).expiresIn(300).sign(privateKey());
+    }
+
+    /** A token without {@code aud}, otherwise valid. */
+    public static String withoutAudience(String... roles) {
+        return claims(ISSUER, roles).remove("aud").expiresIn(300).sign(privateKey());
+    }
+
+    /** Shaped as Keycloak issues them for a client with the realm's audience mapper. */
     private static JwtClaimsBuilder claims(String issuer, String... roles) {
         return Jwt.issuer(issuer)
                 .subject("test-user")
+                .audience(Set.of(AUDIENCE, "account"))
                 .claim("typ", "Bearer")
                 .claim("realm_access", Map.of("roles", List.of(roles)));
     }

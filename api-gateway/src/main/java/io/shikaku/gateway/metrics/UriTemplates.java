@@ -4,13 +4,13 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
- * Names the request for the {@code uri} tag of the HTTP server metrics, so that ids in paths do not make one time
- * series per person or facility: a matched request is named by its route pattern, anything else by a catch-all.
+ * Names the request for the {@code uri} tag of the HTTP server metrics, so that ids and probes in paths do not make one
+ * time series each: a routed request is named by its route pattern, anything else by a catch-all.
  */
 public final class UriTemplates {
 
     /** The context-local key Quarkus' Micrometer binder reads. */
-    private static final String KEY = "UrlPathTemplate";
+    static final String KEY = "UrlPathTemplate";
 
     /** The name of whatever no route took. */
     public static final String UNROUTED = "/**";
@@ -21,13 +21,6 @@ public final class UriTemplates {
     public static void set(String template) {
         Context context = Vertx.currentContext();
         if (context != null) {
-            context.putLocal(KEY, template);
-        }
-    }
-
-    public static void setIfAbsent(String template) {
-        Context context = Vertx.currentContext();
-        if (context != null && context.getLocal(KEY) == null) {
             context.putLocal(KEY, template);
         }
     }

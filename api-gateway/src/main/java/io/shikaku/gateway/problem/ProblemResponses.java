@@ -1,67 +1,88 @@
 package io.shikaku.gateway.problem;
 
-import io.shikaku.gateway.metrics.UriTemplates;
+import jakarta.inject.Singleton;
+
+import io.shikaku.contract.Headers;
+import io.shikaku.contract.Problem;
+import io.shikaku.gateway.config.GatewayConfig;
 import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
-/** Writes problems as {@code application/problem+json} responses, with the headers each status calls for. */
-public final class ProblemResponses {
+/** The Vert.x side of the contract's {@link Problem}: writes it as an {@code application/problem+json} response. */
+@Singleton
+public class ProblemResponses {
 
-    /** Marks "no Retry-After header". */
-    public static final int NO_RETRY_AFTER = -1;
+    private final String retryAfterSeconds;
 
-    private ProblemResponses() {
+    ProblemResponses(GatewayConfig config) {
+        this.retryAfterSeconds = Integer.toString(config.retryAfterSeconds());
     }
 
-    public static void send(RoutingContext ctx, Problem problem) {
-        send(ctx, problem, NO_RETRY_AFTER);
+    public void send(RoutingContext ctx, Problem problem) {
+        send(ctx.request(), problem);
     }
 
-    public static void send(RoutingContext ctx, Problem problem, int retryAfterSeconds) {
-        HttpServerResponse response = ctx.response();
+    /** Answers {@code problem} unless an answer has begun; a begun answer is cut short instead. */
+    public void send(HttpServerRequest request, Problem problem) {
+        HttpServerResponse response = request.response();
         if (response.ended()) {
             return;
         }
         if (response.headWritten()) {
-            // too late for a problem: the status line is already out, so cut the exchange short
             response.reset();
             return;
         }
-        UriTemplates.setIfAbsent(UriTemplates.UNROUTED);
         response.setStatusCode(problem.status());
-        applyHeaders(response.headers(), problem, retryAfterSeconds);
-        if (bodyStillComing(ctx)) {
+        applyHeaders(response.headers(), problem);
+        if (bodyStillComing(request)) {
             // the body will not be read: rather than draining what may be megabytes, close after answering
             response.headers().set(HttpHeaders.CONNECTION, "close");
-            response.endHandler(ignored -> ctx.request().connection().close());
+            response.endHandler(ignored -> request.connection().close());
         }
-        response.end(problem.toBuffer());
+        response.end(body(problem));
     }
 
-    private static boolean bodyStillComing(RoutingContext ctx) {
-        HttpServerRequest request = ctx.request();
+    /** Sets the content type and the headers the status calls for ({@code WWW-Authenticate}, {@code Retry-After}). */
+    public void applyHeaders(MultiMap headers, Problem problem) {
+        headers.set(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        headers.remove(HttpHeaders.CONTENT_LENGTH);
+        if (problem.status() == 401) {
+            headers.set("WWW-Authenticate", "Bearer");
+        }
+        if (problem.retryable()) {
+            headers.set(Headers.RETRY_AFTER, retryAfterSeconds);
+        }
+    }
+
+    public static Buffer body(Problem problem) {
+        JsonObject json = new JsonObject()
+                .put("type", problem.type())
+                .put("title", problem.title())
+                .put("status", problem.status())
+                .put("detail", problem.detail())
+                .put("code", problem.code());
+        if (!problem.errors().isEmpty()) {
+            JsonArray errors = new JsonArray();
+            problem.errors().forEach(error -> errors.add(
+                    new JsonObject().put("field", error.field()).put("message", error.message())));
+            json.put("errors", errors);
+        }
+        return json.toBuffer();
+    }
+
+    private static boolean bodyStillComing(HttpServerRequest request) {
         if (request.isEnded() || request.version() == HttpVersion.HTTP_2) {
             return false; // (an HTTP/2 stream ends on its own; closing would end the caller's other streams)
         }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         return (length != null && !length.trim().equals("0"))
                 || request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
-    }
-
-    /** Sets the content type and the status-specific headers ({@code WWW-Authenticate}, {@code Retry-After}). */
-    public static void applyHeaders(MultiMap headers, Problem problem, int retryAfterSeconds) {
-        headers.set(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
-        headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
-        headers.remove(HttpHeaders.CONTENT_LENGTH);
-        if (problem.status() == 401) {
-            headers.set("WWW-Authenticate", "Bearer");
-        }
-        if (retryAfterSeconds >= 0) {
-            headers.set(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds));
-        }
     }
 }

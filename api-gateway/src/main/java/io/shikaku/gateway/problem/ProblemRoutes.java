@@ -5,8 +5,9 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import io.shikaku.gateway.GatewayConfig;
-import io.shikaku.gateway.requestid.RequestIdFilter;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityRecorder.DefaultAuthFailureHandler;
+import io.shikaku.contract.Problem;
+import io.shikaku.contract.RequestIds;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -19,27 +20,28 @@ public class ProblemRoutes {
 
     private static final Logger LOG = Logger.getLogger(ProblemRoutes.class);
 
-    private final int retryAfterSeconds;
+    private final ProblemResponses responses;
 
-    ProblemRoutes(GatewayConfig config) {
-        this.retryAfterSeconds = config.retryAfterSeconds();
+    ProblemRoutes(ProblemResponses responses) {
+        this.responses = responses;
     }
 
     void register(@Observes Router router) {
         router.route().failureHandler(this::onFailure);
-        router.route().last().handler(ctx -> ProblemResponses.send(ctx, Problem.notFound()));
+        router.route().last().handler(ctx -> responses.send(ctx, Problems.notFound()));
     }
 
     void onFailure(RoutingContext ctx) {
-        Problem problem = FailureClassifier.problemFor(ctx.failure(), ctx.statusCode());
-        if (problem.status() >= 500) {
+        boolean duringAuthentication = DefaultAuthFailureHandler.isOtherAuthenticationFailure(ctx);
+        Problem problem = FailureClassifier.problemFor(ctx.failure(), ctx.statusCode(), duringAuthentication);
+        String requestId = ctx.request().getHeader(RequestIds.HEADER);
+        if (problem.status() >= 500 && problem.status() != 503) {
             LOG.errorf(ctx.failure(), "Request %s %s (id %s) failed with %d", ctx.request().method(),
-                    ctx.request().path(), ctx.get(RequestIdFilter.CONTEXT_KEY), problem.status());
+                    ctx.request().path(), requestId, problem.status());
         } else if (ctx.failure() != null) {
             LOG.debugf("Request %s %s (id %s) refused with %d: %s", ctx.request().method(), ctx.request().path(),
-                    ctx.get(RequestIdFilter.CONTEXT_KEY), problem.status(), ctx.failure());
+                    requestId, problem.status(), ctx.failure());
         }
-        boolean retryable = problem.status() == 503 || problem.status() == 504;
-        ProblemResponses.send(ctx, problem, retryable ? retryAfterSeconds : ProblemResponses.NO_RETRY_AFTER);
+        responses.send(ctx, problem);
     }
 }

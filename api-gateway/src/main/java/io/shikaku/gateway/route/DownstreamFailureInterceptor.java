@@ -4,9 +4,11 @@ import java.util.concurrent.TimeoutException;
 
 import org.jboss.logging.Logger;
 
-import io.shikaku.gateway.problem.Problem;
+import io.shikaku.contract.Problem;
 import io.shikaku.gateway.problem.ProblemResponses;
+import io.shikaku.gateway.problem.Problems;
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
@@ -15,18 +17,19 @@ import io.vertx.httpproxy.ProxyResponse;
 
 /**
  * Turns a failed exchange with a service into a problem: 503 when no connection could be had (refused, unreachable,
- * connect timeout), 504 when the service accepted the request but did not answer in time.
+ * connect timeout), 504 when the service accepted the request but did not answer in time. An exchange the gateway
+ * has already answered itself (e.g. a body over the limit) is left alone.
  */
 final class DownstreamFailureInterceptor implements ProxyInterceptor {
 
     private static final Logger LOG = Logger.getLogger(DownstreamFailureInterceptor.class);
 
     private final Service service;
-    private final int retryAfterSeconds;
+    private final ProblemResponses responses;
 
-    DownstreamFailureInterceptor(Service service, int retryAfterSeconds) {
+    DownstreamFailureInterceptor(Service service, ProblemResponses responses) {
         this.service = service;
-        this.retryAfterSeconds = retryAfterSeconds;
+        this.responses = responses;
     }
 
     @Override
@@ -34,18 +37,31 @@ final class DownstreamFailureInterceptor implements ProxyInterceptor {
         return context.sendRequest().recover(failure -> Future.succeededFuture(problemResponse(context, failure)));
     }
 
+    @Override
+    public Future<Void> handleProxyResponse(ProxyContext context) {
+        return answered(context) ? Future.succeededFuture() : context.sendResponse();
+    }
+
     private ProxyResponse problemResponse(ProxyContext context, Throwable failure) {
+        ProxyRequest request = context.request();
+        if (answered(context)) {
+            return request.release().response();
+        }
         boolean connected = Boolean.TRUE.equals(context.get(DownstreamOrigin.CONNECTED, Boolean.class));
         Problem problem = connected && failure instanceof TimeoutException
-                ? Problem.downstreamTimeout()
-                : Problem.unavailable();
-        ProxyRequest request = context.request();
+                ? Problems.serviceTimeout()
+                : Problems.serviceUnavailable();
         LOG.warnf("%s %s -> %s failed (%s: %s), answering %d", request.getMethod(), request.proxiedRequest().path(),
                 service, failure.getClass().getSimpleName(), failure.getMessage(), problem.status());
         ProxyResponse response = request.release().response()
                 .setStatusCode(problem.status())
-                .setBody(Body.body(problem.toBuffer()));
-        ProblemResponses.applyHeaders(response.headers(), problem, retryAfterSeconds);
+                .setBody(Body.body(ProblemResponses.body(problem)));
+        responses.applyHeaders(response.headers(), problem);
         return response;
+    }
+
+    private static boolean answered(ProxyContext context) {
+        HttpServerResponse response = context.request().proxiedRequest().response();
+        return response.ended() || response.headWritten();
     }
 }

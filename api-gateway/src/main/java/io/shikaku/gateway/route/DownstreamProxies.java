@@ -1,5 +1,6 @@
 package io.shikaku.gateway.route;
 
+import java.net.URI;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -8,7 +9,9 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
-import io.shikaku.gateway.GatewayConfig;
+import io.shikaku.gateway.config.GatewayConfig;
+import io.shikaku.gateway.limit.BodyLimit;
+import io.shikaku.gateway.problem.ProblemResponses;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -24,7 +27,7 @@ public class DownstreamProxies {
     private final HttpClient client;
     private final Map<Service, HttpProxy> proxies = new EnumMap<>(Service.class);
 
-    DownstreamProxies(Vertx vertx, GatewayConfig config) {
+    DownstreamProxies(Vertx vertx, GatewayConfig config, ProblemResponses responses, BodyLimit bodyLimit) {
         HttpClientOptions options = new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setKeepAlive(true)
@@ -33,11 +36,12 @@ public class DownstreamProxies {
         this.client = vertx.createHttpClient(options,
                 new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerService()));
         for (Service service : Service.values()) {
-            DownstreamOrigin origin = new DownstreamOrigin(config.urlOf(service), config.connectTimeout(),
+            DownstreamOrigin origin = new DownstreamOrigin(urlOf(config.downstream(), service), config.connectTimeout(),
                     config.responseTimeout());
             HttpProxy proxy = HttpProxy.reverseProxy(client)
                     .origin(origin)
-                    .addInterceptor(new DownstreamFailureInterceptor(service, config.retryAfterSeconds()))
+                    .addInterceptor(new DownstreamFailureInterceptor(service, responses))
+                    .addInterceptor(bodyLimit)
                     .addInterceptor(new ForwardedHeadersInterceptor());
             proxies.put(service, proxy);
             LOG.infof("Routing %s to %s", service, origin);
@@ -46,6 +50,15 @@ public class DownstreamProxies {
 
     public HttpProxy forService(Service service) {
         return proxies.get(service);
+    }
+
+    private static URI urlOf(GatewayConfig.Downstream downstream, Service service) {
+        return switch (service) {
+            case ELIGIBILITY -> downstream.eligibility();
+            case MEDICATION -> downstream.medication();
+            case CHECKUP -> downstream.checkup();
+            case FACILITY -> downstream.facility();
+        };
     }
 
     @PreDestroy

@@ -5,9 +5,12 @@ import java.util.Optional;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.shikaku.gateway.metrics.UriTemplates;
-import io.shikaku.gateway.problem.Problem;
 import io.shikaku.gateway.problem.ProblemResponses;
+import io.shikaku.gateway.problem.Problems;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -19,10 +22,12 @@ final class GatewayHandler implements Handler<RoutingContext> {
 
     private final RouteTable table;
     private final DownstreamProxies proxies;
+    private final ProblemResponses responses;
 
-    GatewayHandler(RouteTable table, DownstreamProxies proxies) {
+    GatewayHandler(RouteTable table, DownstreamProxies proxies, ProblemResponses responses) {
         this.table = table;
         this.proxies = proxies;
+        this.responses = responses;
     }
 
     @Override
@@ -34,18 +39,24 @@ final class GatewayHandler implements Handler<RoutingContext> {
 
         SecurityIdentity identity = identity(ctx);
         if (identity == null || identity.isAnonymous()) {
-            ProblemResponses.send(ctx, Problem.unauthenticated());
+            responses.send(ctx, Problems.unauthenticated());
             return;
         }
         if (route.isEmpty()) {
-            ProblemResponses.send(ctx, Problem.notFound());
+            responses.send(ctx, Problems.notFound());
             return;
         }
         if (!route.get().allows(identity.getRoles())) {
-            ProblemResponses.send(ctx, Problem.forbidden());
+            responses.send(ctx, Problems.forbidden());
             return;
         }
-        proxies.forService(route.get().service()).handle(ctx.request());
+        HttpServerRequest request = ctx.request();
+        if (request.version() == HttpVersion.HTTP_2 && !request.isEnded()
+                && !request.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+            // an HTTP/2 body needs no length; to an HTTP/1.1 service it must go chunked, or the proxy would drop it
+            request.headers().set(HttpHeaders.TRANSFER_ENCODING, "chunked");
+        }
+        proxies.forService(route.get().service()).handle(request);
     }
 
     private static SecurityIdentity identity(RoutingContext ctx) {

@@ -1,16 +1,18 @@
 package io.shikaku.gateway.route;
 
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
-/** One line of the route table: which paths go to which service, and the realm roles of which any one is required. */
+/** One line of the route table: which paths go to which service, and the realm roles (in their declared order) of which any one is required. */
 public record Route(PathPattern pattern, Service service, Set<String> roles) {
 
     public Route {
         if (roles.isEmpty()) {
             throw new IllegalArgumentException("A route needs at least one role: " + pattern);
         }
-        roles = Set.copyOf(roles);
+        roles = Collections.unmodifiableSet(new LinkedHashSet<>(roles));
     }
 
     /** Whether a caller with these roles may use the route. */

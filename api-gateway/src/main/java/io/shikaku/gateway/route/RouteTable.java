@@ -1,9 +1,9 @@
 package io.shikaku.gateway.route;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** An ordered list of routes; the first route whose pattern matches a path wins. */
 public final class RouteTable {
@@ -31,7 +31,7 @@ public final class RouteTable {
         private final List<Route> routes = new ArrayList<>();
 
         public Builder route(String pattern, Service service, String... roles) {
-            routes.add(new Route(PathPattern.of(pattern), service, Set.of(roles)));
+            routes.add(new Route(PathPattern.of(pattern), service, new LinkedHashSet<>(List.of(roles))));
             return this;
         }
 

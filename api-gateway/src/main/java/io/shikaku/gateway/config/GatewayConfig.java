@@ -1,10 +1,9 @@
-package io.shikaku.gateway;
+package io.shikaku.gateway.config;
 
 import java.net.URI;
 import java.time.Duration;
 
 import io.quarkus.runtime.configuration.MemorySize;
-import io.shikaku.gateway.route.Service;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -27,9 +26,13 @@ public interface GatewayConfig {
     @WithDefault("5")
     int retryAfterSeconds();
 
-    /** Largest request body (by {@code Content-Length}) the gateway lets through. */
+    /** Largest request body the gateway lets through, declared ({@code Content-Length}) or streamed (chunked). */
     @WithDefault("64M")
     MemorySize maxBodySize();
+
+    /** Largest total size of the request headers the gateway lets through (the services' own limit). */
+    @WithDefault("20K")
+    MemorySize maxHeaderSize();
 
     /** Pooled connections per service. */
     @WithDefault("100")
@@ -43,15 +46,5 @@ public interface GatewayConfig {
         URI checkup();
 
         URI facility();
-    }
-
-    /** The configured base URL of one service. */
-    default URI urlOf(Service service) {
-        return switch (service) {
-            case ELIGIBILITY -> downstream().eligibility();
-            case MEDICATION -> downstream().medication();
-            case CHECKUP -> downstream().checkup();
-            case FACILITY -> downstream().facility();
-        };
     }
 }
