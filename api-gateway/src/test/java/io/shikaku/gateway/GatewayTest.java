@@ -30,6 +30,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.ValidatableResponse;
+import io.shikaku.common.testing.Tokens;
 
 @QuarkusTest
 @QuarkusTestResource(value = TestDownstream.class, restrictToAnnotatedClass = true)

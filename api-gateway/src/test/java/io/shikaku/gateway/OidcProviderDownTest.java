@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.shikaku.common.testing.Tokens;
 
 /** The gateway with its OIDC provider down (as at a start before Keycloak): it runs, and says why it cannot help. */
 @QuarkusTest

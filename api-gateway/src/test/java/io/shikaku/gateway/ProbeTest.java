@@ -48,6 +48,8 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
+import io.shikaku.common.testing.Tokens;
+import io.shikaku.common.testing.RawHttp;
 
 /** The findings of the foundation's probe (issue 5, item 9), each answered by the gateway as the contract says. */
 @QuarkusTest

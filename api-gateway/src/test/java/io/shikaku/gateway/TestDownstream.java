@@ -15,6 +15,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
+import io.shikaku.common.testing.Tokens;
 
 /**
  * A little service behind the gateway, on its own plain Vert.x: it answers with what it received (method, path, query,
@@ -23,7 +24,6 @@ import io.vertx.core.json.JsonObject;
  */
 public class TestDownstream implements QuarkusTestResourceLifecycleManager {
 
-    public static final String PUBLIC_KEY = "test-keys/public-key.pem";
 
     private Vertx vertx;
 
@@ -44,7 +44,7 @@ public class TestDownstream implements QuarkusTestResourceLifecycleManager {
                 "SHIKAKU_MEDICATION_URL", echo,
                 "SHIKAKU_CHECKUP_URL", echo,
                 "SHIKAKU_FACILITY_URL", "http://localhost:" + closedPort(),
-                "quarkus.oidc.public-key", Tokens.resource(PUBLIC_KEY));
+                "quarkus.oidc.public-key", Tokens.resource(Tokens.PUBLIC_KEY));
     }
 
     @Override

@@ -3,68 +3,92 @@ package io.shikaku.common.testing;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Sends bytes no HTTP client would, and reads whatever comes back: for the HTTP layer's own answers. */
+import io.vertx.core.json.JsonObject;
+
+/** Sends bytes no HTTP client would and reads what comes back, for the malformed requests of the probe. */
 public final class RawHttp {
 
-    /** What came back: the status, the headers (lower-case names) and the body as text. */
-    public record Answer(int status, Map<String, String> headers, String body) {
+    /** One answer on the wire: status, headers (last value wins, names lower-cased) and body. */
+    public record Answer(int status, Map<String, String> headers, String body, String raw) {
+
         public String header(String name) {
-            return headers.getOrDefault(name.toLowerCase(Locale.ROOT), "");
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+
+        public JsonObject json() {
+            return new JsonObject(body);
         }
     }
 
     private RawHttp() {
     }
 
-    public static Answer exchange(int port, String request) throws IOException {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            socket.setSoTimeout(5_000);
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
-            socket.getOutputStream().flush();
-            return parse(readAll(socket.getInputStream()));
+    public static Answer send(int port, String request) {
+        try {
+            return send(new URL("http://localhost:" + port + "/"), request);
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalArgumentException(e);
         }
     }
 
-    private static String readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+    public static Answer send(URL gateway, String request) {
+        return send(gateway, request.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    public static Answer send(URL gateway, byte[] request) {
+        try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().flush();
+            return read(socket.getInputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads one response: up to the end of its body (by Content-Length) or of the connection. */
+    public static Answer read(InputStream in) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
+        int headEnd = -1;
+        long wanted = -1;
         try {
-            for (int n; (n = in.read(buffer)) > 0;) {
-                out.write(buffer, 0, n);
-                if (complete(out.toString(StandardCharsets.UTF_8))) {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                bytes.write(buffer, 0, n);
+                String soFar = bytes.toString(StandardCharsets.ISO_8859_1);
+                if (headEnd < 0 && (headEnd = soFar.indexOf("\r\n\r\n")) >= 0) {
+                    String length = parseHeaders(soFar.substring(0, headEnd)).get("content-length");
+                    wanted = length == null ? -1 : headEnd + 4 + Long.parseLong(length.trim());
+                }
+                if (wanted >= 0 && bytes.size() >= wanted) {
                     break;
                 }
             }
-        } catch (SocketTimeoutException | java.net.SocketException endOfAnswer) {
-            // the server kept or reset the connection: what arrived is the answer
+        } catch (SocketTimeoutException | java.net.SocketException e) {
+            // a reset after the answer: keep what came
         }
-        return out.toString(StandardCharsets.UTF_8);
+        String raw = bytes.toString(StandardCharsets.UTF_8);
+        if (headEnd < 0) {
+            throw new AssertionError("No HTTP answer, got: " + raw);
+        }
+        String head = raw.substring(0, raw.indexOf("\r\n\r\n"));
+        int status = Integer.parseInt(head.split(" ", 3)[1]);
+        return new Answer(status, parseHeaders(head), raw.substring(raw.indexOf("\r\n\r\n") + 4), raw);
     }
 
-    private static boolean complete(String text) {
-        int end = text.indexOf("\r\n\r\n");
-        if (end < 0) {
-            return false;
-        }
-        Answer head = parse(text);
-        String length = head.header("content-length");
-        return !length.isEmpty() && text.length() - end - 4 >= Integer.parseInt(length.trim());
-    }
-
-    private static Answer parse(String text) {
-        int end = text.indexOf("\r\n\r\n");
-        String head = end < 0 ? text : text.substring(0, end);
-        String[] lines = head.split("\r\n");
-        int status = lines.length > 0 && lines[0].startsWith("HTTP/") ? Integer.parseInt(lines[0].split(" ")[1]) : -1;
+    private static Map<String, String> parseHeaders(String head) {
         Map<String, String> headers = new TreeMap<>();
+        String[] lines = head.split("\r\n");
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon > 0) {
@@ -72,6 +96,6 @@ public final class RawHttp {
                         lines[i].substring(colon + 1).trim());
             }
         }
-        return new Answer(status, headers, end < 0 ? "" : text.substring(end + 4));
+        return headers;
     }
 }

@@ -80,7 +80,8 @@ public abstract class ServiceContract {
 
     @Test
     void onlyAValidAccessTokenAuthenticates() {
-        for (String token : List.of("....", "a.b.c", "Zm9v", Tokens.idToken(FACILITY), Tokens.expired("clinic"),
+        for (String token : List.of("....", "a.b.c", "Zm9v", Tokens.idToken("clinic"), Tokens.withoutType("clinic"),
+                Tokens.forAudience("account", "clinic"), Tokens.withoutAudience("clinic"), Tokens.expired("clinic"),
                 Tokens.forged("clinic"), Tokens.fromIssuer("https://elsewhere.invalid/realms/shikaku", "clinic"))) {
             Response response = echo(token, "{\"text\":\"x\",\"count\":1}");
             assertProblem(response, 401, ErrorCode.UNAUTHENTICATED);
@@ -154,11 +155,11 @@ public abstract class ServiceContract {
     }
 
     @Test
-    void aBodyAboveTheLimitIsAProblem() throws IOException {
+    void aBodyAboveTheLimitIsAProblem() {
         String head = "POST " + ECHO + " HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: probe-413\r\n"
                 + "Authorization: Bearer " + Tokens.clinic(FACILITY) + "\r\nContent-Type: application/json\r\n"
                 + "Content-Length: " + (64L * 1024 * 1024 * 1024) + "\r\n\r\n{";
-        RawHttp.Answer answer = RawHttp.exchange(RestAssured.port, head);
+        RawHttp.Answer answer = RawHttp.send(RestAssured.port, head);
         assertEquals(413, answer.status(), answer.toString());
         assertTrue(answer.header("content-type").startsWith(Problem.MEDIA_TYPE), answer.toString());
         assertTrue(answer.body().contains("\"code\":\"PAYLOAD_TOO_LARGE\""), answer.toString());
@@ -166,7 +167,7 @@ public abstract class ServiceContract {
     }
 
     @Test
-    void unknownPathsAndIdsAddNoTimeSeries() throws IOException {
+    void unknownPathsAndIdsAddNoTimeSeries() {
         String marker = "cardinality-probe-" + UUID.randomUUID();
         for (int i = 0; i < 20; i++) {
             given().get("/" + marker + "-" + i);
@@ -175,7 +176,7 @@ public abstract class ServiceContract {
             given().header("Authorization", "Bearer ....").get("/api/v1/" + marker + "/" + i);
             given().header("Authorization", "Bearer " + Tokens.clinic(FACILITY))
                     .delete(ProbeResource.PATH + "/persons/" + marker + "-" + i);
-            RawHttp.exchange(RestAssured.port, "POST /api/v1/" + marker + "/" + i
+            RawHttp.send(RestAssured.port, "POST /api/v1/" + marker + "/" + i
                     + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: 99999999999\r\n\r\n");
         }
         String metrics = given().get("/q/metrics").asString();

@@ -10,6 +10,7 @@ import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import io.shikaku.contract.Claims;
@@ -55,27 +56,32 @@ public final class Tokens {
     }
 
     public static String portalAdmin() {
-        return withRoles("portal-admin", Roles.PORTAL_ADMIN);
+        return as("portal-admin", Roles.PORTAL_ADMIN);
     }
 
     public static String claimsFeed() {
-        return withRoles("claims-feed", Roles.CLAIMS_FEED);
+        return as("claims-feed", Roles.CLAIMS_FEED);
     }
 
     public static String registryFeed() {
-        return withRoles("registry-feed", Roles.REGISTRY_FEED);
+        return as("registry-feed", Roles.REGISTRY_FEED);
     }
 
     public static String ministry() {
-        return withRoles("ministry-operator", Roles.MINISTRY);
+        return as("ministry-operator", Roles.MINISTRY);
     }
 
     public static String auditor() {
-        return withRoles("auditor", Roles.AUDITOR);
+        return as("auditor", Roles.AUDITOR);
     }
 
     /** A token with these roles and no binding claim. */
-    public static String withRoles(String subject, String... roles) {
+    public static String withRoles(String... roles) {
+        return claims("test-user", roles).sign(privateKey());
+    }
+
+    /** A token of this subject with these roles and no binding claim. */
+    public static String as(String subject, String... roles) {
         return claims(subject, roles).sign(privateKey());
     }
 
@@ -84,15 +90,24 @@ public final class Tokens {
         return claims("odd-" + role, role).claim(claim, value).sign(privateKey());
     }
 
-    /** An ID token of a clinic: signed by the trusted key, but not an access token ({@code typ: ID}). */
-    public static String idToken(String facilityCode) {
-        return claims("clinic-" + facilityCode, Roles.CLINIC).claim(Claims.FACILITY_CODE, facilityCode)
-                .claim("typ", "ID").sign(privateKey());
+    /** An ID token (Keycloak's {@code typ: ID}): signed by the trusted key, but not an access token. */
+    public static String idToken(String... roles) {
+        return claims("test-user", roles).claim("typ", "ID").sign(privateKey());
     }
 
-    /** An access token issued for another audience. */
+    /** A token without {@code typ}, otherwise valid. */
+    public static String withoutType(String... roles) {
+        return claims("test-user", roles).remove("typ").sign(privateKey());
+    }
+
+    /** An access token issued for another audience (e.g. Keycloak's {@code account}) only. */
     public static String forAudience(String audience, String... roles) {
         return claims("elsewhere", roles).audience(audience).sign(privateKey());
+    }
+
+    /** A token without {@code aud}, otherwise valid. */
+    public static String withoutAudience(String... roles) {
+        return claims("test-user", roles).remove("aud").sign(privateKey());
     }
 
     public static String expired(String... roles) {
@@ -123,7 +138,7 @@ public final class Tokens {
     private static JwtClaimsBuilder claims(String subject, String... roles) {
         return Jwt.issuer(ISSUER)
                 .subject(subject)
-                .audience(AUDIENCE)
+                .audience(Set.of(AUDIENCE, "account"))
                 .claim("typ", "Bearer")
                 .claim("realm_access", Map.of("roles", List.of(roles)))
                 .expiresIn(300);

@@ -206,12 +206,12 @@ class CheckResourceTest {
                 .then().statusCode(401)
                 .contentType("application/problem+json")
                 .body("code", equalTo("UNAUTHENTICATED"));
-        given().auth().oauth2(Tokens.withRoles("patient-demo", "patient")).contentType(ContentType.JSON)
+        given().auth().oauth2(Tokens.as("patient-demo", "patient")).contentType(ContentType.JSON)
                 .body(cardNumbers(INSURER, "1", "2", "00", "1960-01-01"))
                 .post("/api/v1/eligibility/checks")
                 .then().statusCode(403)
                 .body("code", equalTo("FORBIDDEN"));
-        for (String unbound : new String[] {Tokens.withRoles("unbound-clinic", "clinic"),
+        for (String unbound : new String[] {Tokens.as("unbound-clinic", "clinic"),
                 Tokens.withClaim("clinic", "facility_code", java.util.List.of(CLINIC)), Tokens.clinic("0110113718")}) {
             given().auth().oauth2(unbound).contentType(ContentType.JSON)
                     .body(cardNumbers(INSURER, "1", "2", "00", "1960-01-01"))
