@@ -15,9 +15,10 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Refuses, as problem documents and before authentication, what must never reach a resource: a body declared larger
- * than the service takes (413), and a bearer token that is not even shaped like a signed JWT (401; such a token made
- * the OIDC layer fail with a 500 and a stack trace).
+ * Refuses, as problem documents and before authentication, what must never reach a resource: request headers larger
+ * than {@code shikaku.http.max-header-size} (431; Vert.x' own, far higher limit would answer with a bare 431), a body
+ * declared larger than the service takes (413), and a bearer token that is not even shaped like a signed JWT (401; such
+ * a token made the OIDC layer fail with a 500 and a stack trace).
  */
 @ApplicationScoped
 public class EarlyRefusals {
@@ -29,11 +30,14 @@ public class EarlyRefusals {
 
     private final HttpProblems problems;
     private final long maxBodyBytes;
+    private final long maxHeaderBytes;
 
     EarlyRefusals(HttpProblems problems,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M") MemorySize maxBodySize) {
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M") MemorySize maxBodySize,
+            @ConfigProperty(name = "shikaku.http.max-header-size", defaultValue = "20K") MemorySize maxHeaderSize) {
         this.problems = problems;
         this.maxBodyBytes = maxBodySize.asLongValue();
+        this.maxHeaderBytes = maxHeaderSize.asLongValue();
     }
 
     void register(@Observes Filters filters) {
@@ -41,6 +45,10 @@ public class EarlyRefusals {
     }
 
     void check(RoutingContext ctx) {
+        if (headerBytes(ctx) > maxHeaderBytes) {
+            problems.send(ctx, Problem.forStatus(431, "The request headers are larger than accepted"));
+            return;
+        }
         if (declaredLength(ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH)) > maxBodyBytes) {
             problems.send(ctx, Problem.of(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than accepted"));
             return;
@@ -51,6 +59,14 @@ public class EarlyRefusals {
             return;
         }
         ctx.next();
+    }
+
+    private static long headerBytes(RoutingContext ctx) {
+        long size = 0;
+        for (var header : ctx.request().headers()) {
+            size += header.getKey().length() + header.getValue().length() + 4;
+        }
+        return size;
     }
 
     static boolean isBearerJws(String authorization) {

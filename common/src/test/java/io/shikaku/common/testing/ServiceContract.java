@@ -167,6 +167,15 @@ public abstract class ServiceContract {
     }
 
     @Test
+    void oversizedHeadersAreAProblem() {
+        RawHttp.Answer answer = RawHttp.send(RestAssured.port, "GET /q/health/live HTTP/1.1\r\nHost: localhost\r\n"
+                + "X-Request-Id: probe-431\r\nX-Big: " + "b".repeat(100 * 1024) + "\r\n\r\n");
+        assertEquals(431, answer.status(), answer.raw());
+        assertEquals("VALIDATION_FAILED", answer.json().getString("code"));
+        assertEquals("probe-431", answer.header("x-request-id"));
+    }
+
+    @Test
     void unknownPathsAndIdsAddNoTimeSeries() {
         String marker = "cardinality-probe-" + UUID.randomUUID();
         for (int i = 0; i < 20; i++) {
