@@ -8,8 +8,9 @@ import static org.hamcrest.Matchers.hasItems;
 import org.junit.jupiter.api.Test;
 
 /**
- * What operators rely on in every service: liveness, readiness that covers the real database and Kafka, Prometheus
- * metrics and the OpenAPI document. A service's test extends this and is annotated {@code @QuarkusTest}.
+ * What operators rely on in every service: liveness that notices a wedged connection pool, readiness that covers the
+ * real database and Kafka, Prometheus metrics with the pool's gauges, and the OpenAPI document. A service's test
+ * extends this and is annotated {@code @QuarkusTest}.
  */
 public abstract class ServiceHealthContract {
 
@@ -18,12 +19,15 @@ public abstract class ServiceHealthContract {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItems("Database connections liveness check"));
     }
 
     @Test
     void metricsAndOpenApiArePublished() {
-        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"))
+                .body(containsString("sql_pool_active{")).body(containsString("sql_pool_idle{"))
+                .body(containsString("sql_pool_queue_size{"));
         given().get("/q/openapi?format=json").then().statusCode(200).body(containsString("\"openapi\""));
     }
 }
