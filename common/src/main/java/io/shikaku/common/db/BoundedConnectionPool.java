@@ -1,7 +1,6 @@
 package io.shikaku.common.db;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Singleton;
 
@@ -13,8 +12,9 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 
 /**
- * The reactive pool as Quarkus configures it, plus the two bounds Quarkus has no property for: how long a request
- * waits for a connection and how many may wait, so that an exhausted pool answers quickly instead of after 30 s.
+ * The reactive pool as Quarkus configures it, plus the bounds Quarkus has no property for: how long a request waits
+ * for a connection (see {@link BoundedWaitPool}) and how many may wait, so that an exhausted pool answers quickly
+ * instead of after 30 s.
  */
 @Singleton
 public class BoundedConnectionPool implements PgPoolCreator {
@@ -27,10 +27,8 @@ public class BoundedConnectionPool implements PgPoolCreator {
 
     @Override
     public Pool create(Input input) {
-        PoolOptions options = new PoolOptions(input.poolOptions())
-                .setConnectionTimeout(Math.toIntExact(acquireTimeout.toMillis()))
-                .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
-                .setMaxWaitQueueSize(maxWaiting);
-        return PgPool.pool(input.vertx(), input.pgConnectOptionsList(), options);
+        PoolOptions options = new PoolOptions(input.poolOptions()).setMaxWaitQueueSize(maxWaiting);
+        return new BoundedWaitPool(input.vertx(), PgPool.pool(input.vertx(), input.pgConnectOptionsList(), options),
+                acquireTimeout);
     }
 }

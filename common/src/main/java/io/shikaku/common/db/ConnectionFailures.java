@@ -3,13 +3,9 @@ package io.shikaku.common.db;
 import java.net.ConnectException;
 
 import io.vertx.core.http.ConnectionPoolTooBusyException;
-import io.vertx.core.impl.NoStackTraceThrowable;
 
 /** Tells the failures that mean "no database connection could be had" from the failures of the work itself. */
 public final class ConnectionFailures {
-
-    /** What Vert.x's SQL pool fails an acquisition with once its connection timeout has passed. */
-    private static final String POOL_TIMEOUT = "Timeout";
 
     private ConnectionFailures() {
     }
@@ -35,7 +31,6 @@ public final class ConnectionFailures {
     }
 
     private static boolean starvation(Throwable t) {
-        return t instanceof ConnectionPoolTooBusyException
-                || t instanceof NoStackTraceThrowable && POOL_TIMEOUT.equals(t.getMessage());
+        return t instanceof BoundedWaitPool.ConnectionWaitTimeout || t instanceof ConnectionPoolTooBusyException;
     }
 }

@@ -16,9 +16,10 @@ class ConnectionFailuresTest {
 
     @Test
     void aPoolThatGaveNoConnectionInTimeOrHasAFullQueueIsStarvedEvenWhenWrapped() {
-        assertTrue(ConnectionFailures.starved(new NoStackTraceThrowable("Timeout")));
+        assertTrue(ConnectionFailures.starved(new BoundedWaitPool.ConnectionWaitTimeout(3000)));
         assertTrue(ConnectionFailures.starved(new CompletionException(new ConnectionPoolTooBusyException("full"))));
-        assertTrue(ConnectionFailures.noConnection(new CompletionException(new NoStackTraceThrowable("Timeout"))));
+        assertTrue(ConnectionFailures.noConnection(
+                new CompletionException(new BoundedWaitPool.ConnectionWaitTimeout(3000))));
     }
 
     @Test

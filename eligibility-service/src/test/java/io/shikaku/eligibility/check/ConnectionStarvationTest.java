@@ -4,7 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.shikaku.common.db.DatabaseLiveness;
 import io.shikaku.common.db.DatabaseReadiness;
+import io.shikaku.common.testing.PoolGauges;
 import io.shikaku.eligibility.support.Tokens;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
@@ -61,6 +64,8 @@ class ConnectionStarvationTest {
         } finally {
             taken.forEach(SqlConnection::close);
         }
+        PoolGauges pool = PoolGauges.awaitIdle(() -> given().get("/q/metrics").asString(), Duration.ofSeconds(30));
+        assertEquals(new PoolGauges(0, 0), pool, "a connection that came after its request gave up was kept");
         check(token).statusCode(200).body("validity", equalTo("NOT_FOUND"));
         given().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem(DatabaseReadiness.NAME));
         given().get("/q/health/live").then().statusCode(200).body("checks.name", hasItem(DatabaseLiveness.NAME));
