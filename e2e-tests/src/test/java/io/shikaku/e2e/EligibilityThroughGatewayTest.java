@@ -6,7 +6,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -21,12 +24,15 @@ import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.shikaku.common.testing.AbortedRequests;
+import io.shikaku.common.testing.PoolGauges;
 
 /** A clinic system confirms insurance through the gateway, with tokens from the real Keycloak and the demo data. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EligibilityThroughGatewayTest {
 
     private static final String CLINIC = "clinic-0110113719";
+    private static final String CHECKS = "/api/v1/eligibility/checks";
     private static final Suite SUITE = new Suite();
 
     @BeforeAll
@@ -134,6 +140,28 @@ class EligibilityThroughGatewayTest {
         }
         check(token, cardNumbers("06130017", "1234", "5678", "00", "1980-04-01"))
                 .statusCode(200).body("validity", equalTo("VALID"));
+    }
+
+    @Test
+    @Order(7)
+    void clinicSystemsThatGiveUpMidRequestNeverWedgeTheService() throws Exception {
+        String token = Keycloak.clientToken(CLINIC);
+        String body = "{\"method\":\"INSURANCE_CARD\",\"visitDate\":\"2026-11-21\",\"insurerNumber\":\"06130017\","
+                + "\"symbol\":\"1234\",\"number\":\"5678\",\"branch\":\"00\",\"birthDate\":\"1980-04-01\"}";
+        AbortedRequests.post("localhost", Suite.ELIGIBILITY.port(), CHECKS, token, body, 300, 30);
+        AbortedRequests.post("localhost", Suite.GATEWAY.port(), CHECKS, token, body, 300, 30);
+
+        PoolGauges pool = PoolGauges.awaitIdle(
+                () -> given().get(Suite.ELIGIBILITY.baseUrl() + "/q/metrics").asString(), Duration.ofSeconds(60));
+        assertEquals(new PoolGauges(0, 0), pool, "connections in use and requests waiting after the clients left");
+        for (String base : List.of(Suite.ELIGIBILITY.baseUrl(), Suite.gatewayUrl())) {
+            for (int i = 0; i < 10; i++) {
+                given().baseUri(base).auth().oauth2(token).contentType(ContentType.JSON).body(body).post(CHECKS)
+                        .then().statusCode(200).body("validity", equalTo("VALID"));
+            }
+        }
+        given().get(Suite.ELIGIBILITY.baseUrl() + "/q/health/ready").then().statusCode(200);
+        given().get(Suite.ELIGIBILITY.baseUrl() + "/q/health/live").then().statusCode(200);
     }
 
     static Map<String, Object> cardNumbers(String insurer, String symbol, String number, String branch,

@@ -32,16 +32,18 @@ final class Suite {
 
     /** The gateway's port in these tests; the services take the next four. */
     private static final int BASE_PORT = Integer.parseInt(System.getenv().getOrDefault("SHIKAKU_E2E_BASE_PORT", "18080"));
+    /** Appended to each database name, so that two checkouts can run these tests side by side. */
+    private static final String DB_SUFFIX = System.getenv().getOrDefault("SHIKAKU_E2E_DB_SUFFIX", "");
 
     static final Service GATEWAY = new Service("api-gateway", "SHIKAKU_GATEWAY_PORT", BASE_PORT, null);
     static final Service ELIGIBILITY = new Service("eligibility-service", "SHIKAKU_ELIGIBILITY_PORT", BASE_PORT + 1,
-            "eligibility_e2e");
+            "eligibility_e2e" + DB_SUFFIX);
     static final Service MEDICATION = new Service("medication-service", "SHIKAKU_MEDICATION_PORT", BASE_PORT + 2,
-            "medication_e2e");
+            "medication_e2e" + DB_SUFFIX);
     static final Service CHECKUP = new Service("checkup-service", "SHIKAKU_CHECKUP_PORT", BASE_PORT + 3,
-            "checkup_e2e");
+            "checkup_e2e" + DB_SUFFIX);
     static final Service FACILITY = new Service("facility-registry-service", "SHIKAKU_FACILITY_PORT", BASE_PORT + 4,
-            "facility_e2e");
+            "facility_e2e" + DB_SUFFIX);
     static final List<Service> ALL = List.of(ELIGIBILITY, MEDICATION, CHECKUP, FACILITY, GATEWAY);
 
     private static final Duration STARTUP = Duration.ofSeconds(180);

@@ -44,16 +44,19 @@ public abstract class ServiceContract {
             .collect(Collectors.toSet());
 
     @Test
-    void readinessCoversTheDatabaseAndKafka() {
+    void readinessCoversTheDatabaseAndKafkaAndLivenessThePool() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItems("Database connections liveness check"));
     }
 
     @Test
     void metricsAndOpenApiArePublished() {
-        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"))
+                .body(containsString("sql_pool_active{")).body(containsString("sql_pool_idle{"))
+                .body(containsString("sql_pool_queue_size{"));
         given().get("/q/openapi?format=json").then().statusCode(200).body(containsString("\"openapi\""));
     }
 
