@@ -18,7 +18,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Random;
 
@@ -145,7 +144,7 @@ class GatewayTest {
     void dotSegmentsDoNotSneakPastTheRoleCheck() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(
-                        URI.create(gateway.toString() + "api/v1/facilities/../eligibility/checks/1"))
+                URI.create(gateway.toString() + "api/v1/facilities/../eligibility/checks/1"))
                 .header("Authorization", "Bearer " + Tokens.withRoles("facility-admin"))
                 .GET().build();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());

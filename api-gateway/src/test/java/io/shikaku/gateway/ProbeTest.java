@@ -3,7 +3,6 @@ package io.shikaku.gateway;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,6 +38,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import io.shikaku.common.testing.RawHttp;
+import io.shikaku.common.testing.Tokens;
 import io.shikaku.contract.ErrorCode;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -48,8 +49,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
-import io.shikaku.common.testing.Tokens;
-import io.shikaku.common.testing.RawHttp;
 
 /** The findings of the foundation's probe (issue 5, item 9), each answered by the gateway as the contract says. */
 @QuarkusTest
@@ -149,7 +148,8 @@ class ProbeTest {
 
     private static Set<String> uriLabels() {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher matcher = Pattern.compile("http_server_requests_seconds_count\\{[^}]*uri=\"([^\"]*)\"").matcher(metrics);
+        Matcher matcher = Pattern.compile("http_server_requests_seconds_count\\{[^}]*uri=\"([^\"]*)\"")
+                .matcher(metrics);
         Set<String> uris = new java.util.TreeSet<>();
         while (matcher.find()) {
             uris.add(matcher.group(1));
@@ -209,9 +209,9 @@ class ProbeTest {
             HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                     .setProtocolVersion(HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false));
             JsonObject echo = client.request(new RequestOptions().setMethod(HttpMethod.POST)
-                            .setHost(gateway.getHost()).setPort(gateway.getPort())
-                            .setURI("/api/v1/insurers/33120015/member-batches")
-                            .putHeader("Authorization", "Bearer " + Tokens.withRoles("insurer")))
+                    .setHost(gateway.getHost()).setPort(gateway.getPort())
+                    .setURI("/api/v1/insurers/33120015/member-batches")
+                    .putHeader("Authorization", "Bearer " + Tokens.withRoles("insurer")))
                     .compose(request -> {
                         request.setChunked(true);
                         for (int offset = 0; offset < body.length; offset += 100_000) {

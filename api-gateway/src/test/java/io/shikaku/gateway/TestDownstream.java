@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.shikaku.common.testing.Tokens;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
-import io.shikaku.common.testing.Tokens;
 
 /**
  * A little service behind the gateway, on its own plain Vert.x: it answers with what it received (method, path, query,
@@ -23,7 +23,6 @@ import io.shikaku.common.testing.Tokens;
  * {@code /hang} never answer, {@code /large?bytes=N} answers N bytes. The facility service points at a closed port.
  */
 public class TestDownstream implements QuarkusTestResourceLifecycleManager {
-
 
     private Vertx vertx;
 

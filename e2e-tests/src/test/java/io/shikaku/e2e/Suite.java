@@ -31,7 +31,8 @@ final class Suite {
     }
 
     /** The gateway's port in these tests; the services take the next four. */
-    private static final int BASE_PORT = Integer.parseInt(System.getenv().getOrDefault("SHIKAKU_E2E_BASE_PORT", "18080"));
+    private static final int BASE_PORT = Integer
+            .parseInt(System.getenv().getOrDefault("SHIKAKU_E2E_BASE_PORT", "18080"));
     /** Appended to each database name, so that two checkouts can run these tests side by side. */
     private static final String DB_SUFFIX = System.getenv().getOrDefault("SHIKAKU_E2E_DB_SUFFIX", "");
 

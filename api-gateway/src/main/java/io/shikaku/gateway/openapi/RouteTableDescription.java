@@ -15,8 +15,9 @@ public class RouteTableDescription implements OASFilter {
         Info info = openAPI.getInfo();
         if (info != null) {
             String description = info.getDescription() == null ? "" : info.getDescription().stripTrailing();
-            info.setDescription(description + "\n\nRoutes (first match wins, `*` = one segment, trailing `**` = the rest):\n\n"
-                    + RouteTableMarkdown.of(ShikakuRoutes.table()));
+            info.setDescription(
+                    description + "\n\nRoutes (first match wins, `*` = one segment, trailing `**` = the rest):\n\n"
+                            + RouteTableMarkdown.of(ShikakuRoutes.table()));
         }
     }
 }

@@ -11,6 +11,7 @@ import io.vertx.ext.web.Router;
 public class ApiRoutes {
 
     void register(@Observes Router router, DownstreamProxies proxies, ProblemResponses responses) {
-        router.route(ShikakuRoutes.API_ROOT + "/*").handler(new GatewayHandler(ShikakuRoutes.table(), proxies, responses));
+        router.route(ShikakuRoutes.API_ROOT + "/*")
+                .handler(new GatewayHandler(ShikakuRoutes.table(), proxies, responses));
     }
 }

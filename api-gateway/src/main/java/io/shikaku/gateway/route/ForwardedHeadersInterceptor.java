@@ -23,7 +23,8 @@ final class ForwardedHeadersInterceptor implements ProxyInterceptor {
         SocketAddress remote = incoming.remoteAddress();
         if (remote != null && remote.hostAddress() != null) {
             String earlier = request.headers().get(FORWARDED_FOR);
-            request.putHeader(FORWARDED_FOR, earlier == null ? remote.hostAddress() : earlier + ", " + remote.hostAddress());
+            request.putHeader(FORWARDED_FOR,
+                    earlier == null ? remote.hostAddress() : earlier + ", " + remote.hostAddress());
         }
         request.putHeader(FORWARDED_PROTO, incoming.scheme() == null ? "http" : incoming.scheme());
         HostAndPort authority = incoming.authority();

@@ -16,7 +16,8 @@ class FailureClassifierTest {
 
     @Test
     void badTokenIsUnauthenticated() {
-        Problem problem = FailureClassifier.problemFor(new CompletionException(new AuthenticationFailedException()), -1, false);
+        Problem problem = FailureClassifier.problemFor(new CompletionException(new AuthenticationFailedException()), -1,
+                false);
         assertEquals(401, problem.status());
         assertEquals("UNAUTHENTICATED", problem.code());
     }

@@ -8,6 +8,8 @@ public class DatabaseUnavailableException extends RuntimeException {
     }
 
     static DatabaseUnavailableException of(Throwable failure) {
-        return failure instanceof DatabaseUnavailableException known ? known : new DatabaseUnavailableException(failure);
+        return failure instanceof DatabaseUnavailableException known
+                ? known
+                : new DatabaseUnavailableException(failure);
     }
 }

@@ -66,9 +66,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e) {
         String field = e instanceof JsonMappingException m ? pathOf(m) : "";
-        String message = e instanceof FieldRuleViolation rule ? rule.rule()
-                : e instanceof JsonMappingException && !field.isEmpty() ? "has a value of the wrong type or format"
-                : "the body is not well-formed JSON";
+        String message = e instanceof FieldRuleViolation rule
+                ? rule.rule()
+                : e instanceof JsonMappingException && !field.isEmpty()
+                        ? "has a value of the wrong type or format"
+                        : "the body is not well-formed JSON";
         return respond(Problem.invalidField(field.isEmpty() ? "body" : field, message));
     }
 
@@ -88,7 +90,8 @@ public class ProblemMappers {
             return unreadable(json);
         }
         int status = e.getResponse().getStatus();
-        String detail = status >= 500 ? "The request could not be completed"
+        String detail = status >= 500
+                ? "The request could not be completed"
                 : e.getResponse().getStatusInfo().getReasonPhrase();
         Response.ResponseBuilder answer = Response.fromResponse(respond(Problem.forStatus(status, detail)));
         if (status == 405) {

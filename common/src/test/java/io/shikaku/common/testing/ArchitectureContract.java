@@ -20,8 +20,8 @@ public abstract class ArchitectureContract {
 
     /** Packages of frameworks a domain rule must not touch. */
     static final String[] FRAMEWORKS = {"io.quarkus..", "io.vertx..", "io.smallrye..", "jakarta..", "javax..",
-        "org.hibernate..", "com.fasterxml..", "org.eclipse.microprofile..", "io.micrometer..", "org.apache.kafka..",
-        "org.jboss.."};
+            "org.hibernate..", "com.fasterxml..", "org.eclipse.microprofile..", "io.micrometer..", "org.apache.kafka..",
+            "org.jboss.."};
 
     private final String root = rootPackage();
     private final JavaClasses classes = new ClassFileImporter()

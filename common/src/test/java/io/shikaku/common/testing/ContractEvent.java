@@ -6,8 +6,8 @@ import io.shikaku.common.event.ExportedEvent;
  * The event the outbox and inbox contracts send: a key, a subject to find it by, a sequence number to check order,
  * and whether the inbox contract's handler should fail on it.
  */
-public record ContractEvent(String topic, String key, String subject, int sequence, boolean fail)
-        implements ExportedEvent {
+public record ContractEvent(String topic, String key, String subject, int sequence,
+        boolean fail) implements ExportedEvent {
 
     public static final String TYPE = "io.shikaku.testing.contract";
 

@@ -72,7 +72,8 @@ public final class KafkaTestKit {
         T value = probe.get();
         while (!done.test(value)) {
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError(what + " did not happen within " + PATIENCE.toSeconds() + " s; last: " + value);
+                throw new AssertionError(
+                        what + " did not happen within " + PATIENCE.toSeconds() + " s; last: " + value);
             }
             try {
                 Thread.sleep(100);
@@ -106,7 +107,8 @@ public final class KafkaTestKit {
 
         private List<TopicPartition> partitions(String topic) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
-            return infos == null ? List.of()
+            return infos == null
+                    ? List.of()
                     : infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
         }
 

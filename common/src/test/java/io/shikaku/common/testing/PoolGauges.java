@@ -9,8 +9,10 @@ import java.util.regex.Pattern;
 /** The reactive SQL pool's gauges as a service publishes them on {@code /q/metrics} (Vert.x pool metrics). */
 public record PoolGauges(double active, double waiting) {
 
-    private static final Pattern ACTIVE = Pattern.compile("(?m)^sql_pool_active\\{[^}]*pool_type=\"sql\"[^}]*} (\\S+)$");
-    private static final Pattern WAITING = Pattern.compile("(?m)^sql_pool_queue_size\\{[^}]*pool_type=\"sql\"[^}]*} (\\S+)$");
+    private static final Pattern ACTIVE = Pattern
+            .compile("(?m)^sql_pool_active\\{[^}]*pool_type=\"sql\"[^}]*} (\\S+)$");
+    private static final Pattern WAITING = Pattern
+            .compile("(?m)^sql_pool_queue_size\\{[^}]*pool_type=\"sql\"[^}]*} (\\S+)$");
 
     /** Reads the gauges from a Prometheus text exposition; fails if the service does not publish them. */
     public static PoolGauges of(String prometheusText) {

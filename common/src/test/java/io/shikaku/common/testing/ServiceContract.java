@@ -67,7 +67,8 @@ public abstract class ServiceContract {
     @Test
     void theOpenApiDocumentIsTheCommittedOne() throws IOException {
         ObjectMapper json = new ObjectMapper();
-        JsonNode served = json.readTree(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        JsonNode served = json
+                .readTree(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
         Path committed = Path.of("openapi.json");
         String pretty = json.writerWithDefaultPrettyPrinter().writeValueAsString(served) + "\n";
         if (Boolean.getBoolean("shikaku.openapi.accept")) {
@@ -117,19 +118,19 @@ public abstract class ServiceContract {
         echo(token, "{\"day\":\"2026-11-21\",\"text\":\"山田\",\"count\":3,\"flag\":true}").then().statusCode(200)
                 .body("day", equalTo("2026-11-21")).body("text", equalTo("山田")).body("count", equalTo(3));
         Object[][] refused = {
-            {"{\"text\":\"a\",\"text\":\"b\"}", "body"},
-            {"{\"count\":1} {\"count\":2}", "body"},
-            {"{\"count\":\"5\"}", "count"},
-            {"{\"count\":5.5}", "count"},
-            {"{\"flag\":\"true\"}", "flag"},
-            {"{\"text\":5}", "text"},
-            {"{\"day\":20000}", "day"},
-            {"{\"day\":\"0000-01-01\"}", "day"},
-            {"{\"day\":\"+999999999-12-31\"}", "day"},
-            {"{\"day\":\"2026-02-30\"}", "day"},
-            {"{\"day\":\"2026-1-5\"}", "day"},
-            {"{\"text\":\"a\\u0000b\"}", "text"},
-            {"{\"text\":", "body"},
+                {"{\"text\":\"a\",\"text\":\"b\"}", "body"},
+                {"{\"count\":1} {\"count\":2}", "body"},
+                {"{\"count\":\"5\"}", "count"},
+                {"{\"count\":5.5}", "count"},
+                {"{\"flag\":\"true\"}", "flag"},
+                {"{\"text\":5}", "text"},
+                {"{\"day\":20000}", "day"},
+                {"{\"day\":\"0000-01-01\"}", "day"},
+                {"{\"day\":\"+999999999-12-31\"}", "day"},
+                {"{\"day\":\"2026-02-30\"}", "day"},
+                {"{\"day\":\"2026-1-5\"}", "day"},
+                {"{\"text\":\"a\\u0000b\"}", "text"},
+                {"{\"text\":", "body"},
         };
         for (Object[] body : refused) {
             Response response = echo(token, (String) body[0]);

@@ -9,9 +9,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import io.shikaku.common.identifier.ValidInsurerNumber;
+import io.shikaku.common.problem.ProblemException;
 import io.shikaku.contract.Problem;
 import io.shikaku.contract.Problem.FieldError;
-import io.shikaku.common.problem.ProblemException;
 
 /** A clinic system's request to confirm one patient's qualification on the visit date. */
 public record CheckRequest(

@@ -42,10 +42,13 @@ public class CheckResource {
     @Operation(summary = "Confirm a patient's qualification on the visit date",
             description = "By insurance card numbers. Every validity (VALID, INVALID, INVALID_NEWER_EXISTS, NOT_FOUND,"
                     + " MULTIPLE_MATCHES) is a 200; the check is recorded.")
-    @APIResponse(responseCode = "200", description = "The answer, with the qualification unless nothing or several matched")
-    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: a field is missing or malformed, or a check digit is wrong")
+    @APIResponse(responseCode = "200",
+            description = "The answer, with the qualification unless nothing or several matched")
+    @APIResponse(responseCode = "400",
+            description = "VALIDATION_FAILED: a field is missing or malformed, or a check digit is wrong")
     @APIResponse(responseCode = "401", description = "UNAUTHENTICATED")
-    @APIResponse(responseCode = "403", description = "FORBIDDEN: not a clinic system, or the token is bound to no facility")
+    @APIResponse(responseCode = "403",
+            description = "FORBIDDEN: not a clinic system, or the token is bound to no facility")
     public Uni<CheckAnswer> check(@Valid @NotNull CheckRequest request) {
         String facilityCode = caller.facilityCode();
         request.requireCardNumbers();

@@ -8,9 +8,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import io.shikaku.eligibility.qualification.Qualification;
-
 import io.shikaku.contract.DomainRule;
+import io.shikaku.eligibility.qualification.Qualification;
 
 /**
  * Decides a check's validity from the qualifications the card numbers and birth date matched and, when they

@@ -1,5 +1,6 @@
 package io.shikaku.eligibility.qualification;
 
 public enum Sex {
-    MALE, FEMALE
+    MALE,
+    FEMALE
 }

@@ -115,8 +115,9 @@ public final class RelayBenchmark {
     private static Inserted insert(Connection db, int events) throws SQLException {
         db.setAutoCommit(false);
         UUID first = null;
-        try (PreparedStatement s = db.prepareStatement("INSERT INTO outbox (id, topic, record_key, envelope, created_at)"
-                + " VALUES (?, ?, ?, ?, clock_timestamp())")) {
+        try (PreparedStatement s = db
+                .prepareStatement("INSERT INTO outbox (id, topic, record_key, envelope, created_at)"
+                        + " VALUES (?, ?, ?, ?, clock_timestamp())")) {
             for (int i = 0; i < events; i++) {
                 UUID id = UUID.randomUUID();
                 first = first == null ? id : first;

@@ -37,7 +37,8 @@ class AbortedChecksTest {
         fixtures.qualification(fixtures.person("山田 太郎", "MALE", "1980-04-01"), INSURER, "1234", number, "00",
                 "2015-04-01", null);
         String body = "{\"method\":\"INSURANCE_CARD\",\"visitDate\":\"2026-11-21\",\"insurerNumber\":\"" + INSURER
-                + "\",\"symbol\":\"1234\",\"number\":\"" + number + "\",\"branch\":\"00\",\"birthDate\":\"1980-04-01\"}";
+                + "\",\"symbol\":\"1234\",\"number\":\"" + number
+                + "\",\"branch\":\"00\",\"birthDate\":\"1980-04-01\"}";
         String token = Tokens.clinic(CLINIC);
 
         AbortedRequests.post("localhost", RestAssured.port, "/api/v1/eligibility/checks", token, body, 400, 40);

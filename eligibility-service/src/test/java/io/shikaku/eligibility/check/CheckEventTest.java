@@ -25,10 +25,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.shikaku.common.event.OutboxPurge;
 import io.restassured.http.ContentType;
-import io.shikaku.eligibility.support.Fixtures;
+import io.shikaku.common.event.OutboxPurge;
 import io.shikaku.common.testing.Tokens;
+import io.shikaku.eligibility.support.Fixtures;
 
 /** Every recorded check reaches the real Kafka broker as an event keyed by facility, without personal data. */
 @QuarkusTest
@@ -71,8 +71,9 @@ class CheckEventTest {
     void publishedEventsAreDeletedAfterTheirKeepingTimeAndPendingOnesNever() throws Throwable {
         UUID old = UUID.randomUUID();
         UUID pending = UUID.randomUUID();
-        try (var c = db.getConnection(); var s = c.prepareStatement("INSERT INTO outbox (id, topic, record_key, envelope,"
-                + " created_at, published_at) VALUES (?, 't', 'k', '{}', now() - interval '30 days', ?)")) {
+        try (var c = db.getConnection();
+                var s = c.prepareStatement("INSERT INTO outbox (id, topic, record_key, envelope,"
+                        + " created_at, published_at) VALUES (?, 't', 'k', '{}', now() - interval '30 days', ?)")) {
             s.setObject(1, old);
             s.setObject(2, java.time.OffsetDateTime.now().minusDays(29));
             s.executeUpdate();

@@ -20,8 +20,8 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import io.shikaku.eligibility.support.Fixtures;
 import io.shikaku.common.testing.Tokens;
+import io.shikaku.eligibility.support.Fixtures;
 
 @QuarkusTest
 class CheckResourceTest {

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-
 import javax.sql.DataSource;
 
 import io.shikaku.eligibility.qualification.CardNumbers;
