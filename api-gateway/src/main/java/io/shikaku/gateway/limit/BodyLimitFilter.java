@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.shikaku.contract.ContentLength;
 import io.shikaku.gateway.config.GatewayConfig;
 import io.shikaku.gateway.problem.ProblemResponses;
 import io.shikaku.gateway.problem.Problems;
@@ -33,21 +34,10 @@ public class BodyLimitFilter {
     }
 
     void check(RoutingContext ctx) {
-        if (declaredLength(ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH)) > maxBodyBytes) {
+        if (ContentLength.declared(ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH)) > maxBodyBytes) {
             responses.send(ctx, Problems.payloadTooLarge());
             return;
         }
         ctx.next();
-    }
-
-    static long declaredLength(String header) {
-        if (header == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(header.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.shikaku.contract.ContentLength;
 import io.shikaku.contract.ErrorCode;
 import io.shikaku.contract.Problem;
 import io.vertx.core.http.HttpHeaders;
@@ -49,7 +50,7 @@ public class EarlyRefusals {
             problems.send(ctx, Problem.forStatus(431, "The request headers are larger than accepted"));
             return;
         }
-        if (declaredLength(ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH)) > maxBodyBytes) {
+        if (ContentLength.declared(ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH)) > maxBodyBytes) {
             problems.send(ctx, Problem.of(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than accepted"));
             return;
         }
@@ -72,16 +73,5 @@ public class EarlyRefusals {
     static boolean isBearerJws(String authorization) {
         return authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 && JWS.matcher(authorization.substring(BEARER.length()).trim()).matches();
-    }
-
-    static long declaredLength(String header) {
-        if (header == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(header.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }

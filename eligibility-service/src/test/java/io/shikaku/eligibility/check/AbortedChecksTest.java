@@ -16,8 +16,8 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.shikaku.common.testing.AbortedRequests;
 import io.shikaku.common.testing.PoolGauges;
+import io.shikaku.common.testing.Tokens;
 import io.shikaku.eligibility.support.Fixtures;
-import io.shikaku.eligibility.support.Tokens;
 
 /** Issue 5: hundreds of checks whose clients give up mid-flight leave the pool idle and every later check served. */
 @QuarkusTest

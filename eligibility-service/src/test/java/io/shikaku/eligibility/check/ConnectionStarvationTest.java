@@ -24,7 +24,7 @@ import io.restassured.response.ValidatableResponse;
 import io.shikaku.common.db.DatabaseLiveness;
 import io.shikaku.common.db.DatabaseReadiness;
 import io.shikaku.common.testing.PoolGauges;
-import io.shikaku.eligibility.support.Tokens;
+import io.shikaku.common.testing.Tokens;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 
