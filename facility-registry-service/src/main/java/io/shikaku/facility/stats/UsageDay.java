@@ -1,0 +1,24 @@
+package io.shikaku.facility.stats;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import io.shikaku.contract.DomainRule;
+
+/**
+ * The day a check counts on in the usage statistics (DOMAIN.md §10): Japan's calendar day of the moment it was made,
+ * not the visit date the clinic gave, which may be another day.
+ */
+@DomainRule
+public final class UsageDay {
+
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+    private UsageDay() {
+    }
+
+    public static LocalDate of(Instant checkedAt) {
+        return LocalDate.ofInstant(checkedAt, JAPAN);
+    }
+}
