@@ -28,6 +28,9 @@ public class StatsResource {
     @Inject
     StatisticsService statistics;
 
+    @Inject
+    SurveyStatistics survey;
+
     @GET
     @Path("adoption")
     @Operation(summary = "Facilities that applied for a reader, are ready and are live, by type, as of a date",
@@ -95,5 +98,17 @@ public class StatsResource {
         LocalDate end = StatsParameters.date("to", to, null);
         StatsParameters.inOrder(start, end);
         return statistics.usage(start, end, StatsParameters.date("liveAsOf", liveAsOf, end));
+    }
+
+    @GET
+    @Path("survey")
+    @Operation(summary = "The survey's answers: percent of respondents per option, and the quoted costs",
+            description = "A facility's latest response stands for it; percentages are rounded half-up to 0.1;"
+                    + " options nobody chose are not listed.")
+    @APIResponse(responseCode = "200", description = "The aggregate answers")
+    @APIResponse(responseCode = "401", description = "UNAUTHENTICATED")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: not a portal administrator")
+    public Uni<SurveyReport> survey() {
+        return survey.report();
     }
 }
