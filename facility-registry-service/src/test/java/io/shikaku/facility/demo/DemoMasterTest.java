@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -20,6 +22,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.shikaku.common.identifier.FacilityCode;
 
@@ -132,6 +135,20 @@ class DemoMasterTest {
         assertEquals(4, lines.length);
         assertEquals(9, lines[1].split(",", -1).length);
         assertEquals(MASTER, DemoMaster.generate());
+    }
+
+    @Test
+    void theMasterSplitsIntoImportsOfBoundedSizeEachWithTheHeader(@TempDir Path directory) throws IOException {
+        List<Path> files = DemoMasterCsv.split(MASTER, 50_000, directory);
+        assertEquals(5, files.size());
+        long rows = 0;
+        for (Path file : files) {
+            List<String> lines = Files.readAllLines(file);
+            assertEquals(MasterRow.CSV_HEADER, lines.get(0));
+            assertTrue(Files.size(file) < 10_000_000);
+            rows += lines.size() - 1;
+        }
+        assertEquals(229_202, rows);
     }
 
     private static void assertInOrder(MasterRow r, LocalDate... dates) {
