@@ -46,4 +46,9 @@ public final class ExemptionRequests {
     @Schema(name = "ExemptionRequestList")
     public record Listing(String facilityCode, List<View> requests) {
     }
+
+    /** One page of requests of every facility: {@code page} counts from 0, {@code total} is every match. */
+    @Schema(name = "ExemptionRequestPage")
+    public record Page(int page, int size, long total, List<View> requests) {
+    }
 }

@@ -50,6 +50,19 @@ public class ExemptionService {
                 });
     }
 
+    /** Requests of every facility with {@code status}, oldest first. */
+    public Uni<ExemptionRequests.Page> queue(ExemptionRequests.Status status, int page, int size) {
+        return pool.preparedQuery("SELECT count(*) FROM exemption_request WHERE status = $1")
+                .execute(Tuple.of(status.name())).map(rows -> rows.iterator().next().getLong(0))
+                .chain(total -> pool.preparedQuery("SELECT " + COLUMNS + " FROM exemption_request WHERE status = $1"
+                        + " ORDER BY requested_at, id LIMIT $2 OFFSET $3")
+                        .execute(Tuple.of(status.name(), size, (long) page * size)).map(rows -> {
+                            List<ExemptionRequests.View> views = new ArrayList<>();
+                            rows.forEach(row -> views.add(view(row)));
+                            return new ExemptionRequests.Page(page, size, total, views);
+                        }));
+    }
+
     /** Decides a pending request once; a second decision is a 409 CONFLICT. */
     public Uni<ExemptionRequests.View> decide(String facilityCode, UUID id, ExemptionRequests.Decide decision) {
         return pool.preparedQuery("UPDATE exemption_request SET status = $3, decision_note = $4, decided_at = now()"

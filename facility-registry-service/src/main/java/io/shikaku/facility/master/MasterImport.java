@@ -28,6 +28,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 import io.agroal.api.AgroalDataSource;
+import io.shikaku.common.db.DatabaseUnavailableException;
 import io.shikaku.common.event.Topics;
 import io.shikaku.common.problem.ProblemException;
 
@@ -47,6 +48,9 @@ public class MasterImport {
             + " type varchar(16) NOT NULL, prefecture char(2) NOT NULL, name text NOT NULL,"
             + " account_registered_on date, reader_applied_on date, readers_applied smallint, ready_on date,"
             + " go_live_on date) ON COMMIT DROP";
+
+    /** Imports wait for each other (overlapping upserts in different orders could otherwise deadlock). */
+    private static final String ONE_AT_A_TIME = "SELECT pg_advisory_xact_lock(hashtext('facility-master-import'))";
 
     private static final String COPY = "COPY facility_import FROM STDIN (FORMAT csv)";
 
@@ -92,7 +96,13 @@ public class MasterImport {
                 throw ProblemException.invalidField("body",
                         "must be CSV (UTF-8) whose first line is the header " + MasterRows.HEADER);
             }
-            try (Connection connection = db.getConnection()) {
+            Connection open;
+            try {
+                open = db.getConnection();
+            } catch (SQLException e) {
+                throw new DatabaseUnavailableException(e);
+            }
+            try (Connection connection = open) {
                 connection.setAutoCommit(false);
                 try {
                     ImportResult result = importLines(reader, connection);
@@ -114,6 +124,7 @@ public class MasterImport {
 
     private ImportResult importLines(BufferedReader reader, Connection connection) throws IOException, SQLException {
         try (Statement statement = connection.createStatement()) {
+            statement.execute(ONE_AT_A_TIME);
             statement.execute(STAGE);
         }
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);

@@ -43,6 +43,22 @@ class ExemptionAndSurveyTest {
     }
 
     @Test
+    void portalAdministratorsSeeThePendingRequestsOfEveryFacility() {
+        String code = Facilities.registered("HOSPITAL");
+        String id = given().auth().oauth2(Tokens.facilityAdmin(code)).contentType(ContentType.JSON)
+                .body("{\"reason\":\"READER_OUT_OF_STOCK\"}").post("/api/v1/facilities/" + code + "/exemption-requests")
+                .then().statusCode(201).extract().path("id");
+        given().auth().oauth2(Tokens.portalAdmin()).queryParam("size", 500)
+                .get("/api/v1/facilities/exemption-requests").then().statusCode(200)
+                .body("requests.findAll { it.id == '" + id + "' }.facilityCode", contains(code))
+                .body("requests.status.unique()", contains("PENDING"));
+        given().auth().oauth2(Tokens.facilityAdmin(code)).get("/api/v1/facilities/exemption-requests").then()
+                .statusCode(403);
+        given().auth().oauth2(Tokens.portalAdmin()).queryParam("status", "MAYBE")
+                .get("/api/v1/facilities/exemption-requests").then().statusCode(400);
+    }
+
+    @Test
     void anUnknownReasonIsRejectedAndAnotherFacilitysAdministratorRefused() {
         String code = Facilities.registered("PHARMACY");
         String base = "/api/v1/facilities/" + code + "/exemption-requests";

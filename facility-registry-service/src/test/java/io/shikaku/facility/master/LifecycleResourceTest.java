@@ -154,6 +154,9 @@ class LifecycleResourceTest {
                 .then().statusCode(200).body("total", equalTo(0));
         given().auth().oauth2(Tokens.portalAdmin()).queryParam("stage", "READY").queryParam("q", ready.substring(0, 10))
                 .get(BASE).then().statusCode(200).body("total", equalTo(1));
+        String goingLive = Facilities.create("PHARMACY", "2021-04-01,2021-05-01,1,2021-06-01," + TODAY.plusDays(1));
+        given().auth().oauth2(Tokens.portalAdmin()).queryParam("stage", "READY").queryParam("q", goingLive).get(BASE)
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].stage", equalTo("READY"));
         given().auth().oauth2(Tokens.portalAdmin()).queryParam("q", "test pharm").queryParam("size", 1).get(BASE)
                 .then().statusCode(200).body("size", equalTo(1)).body("items.size()", equalTo(1));
         given().auth().oauth2(Tokens.portalAdmin()).queryParam("size", 501).get(BASE).then().statusCode(400)
