@@ -16,9 +16,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -129,7 +127,7 @@ public class MasterImport {
         }
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
         List<ImportResult.LineError> errors = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        CodeSet seen = new CodeSet();
         StringBuilder chunk = new StringBuilder(COPY_CHUNK + 1024);
         int imported = 0;
         int rejected = 0;
