@@ -12,8 +12,11 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
-/** A facility of the master with the dates of its onboarding steps (DOMAIN.md §9), changed one at a time. */
-@Entity
+/**
+ * A facility of the master with the dates of its onboarding steps (DOMAIN.md §9), changed one at a time; entity name
+ * MasterFacility, so that another feature may map the same table without a clash.
+ */
+@Entity(name = "MasterFacility")
 @Table(name = "facility")
 public class Facility extends PanacheEntityBase {
 
