@@ -20,7 +20,7 @@ import io.vertx.mutiny.sqlclient.Row;
 public class SurveyStatistics {
 
     private static final String LATEST = "WITH latest AS (SELECT DISTINCT ON (facility_code) * FROM survey_response"
-            + " ORDER BY facility_code, answered_at DESC) ";
+            + " ORDER BY facility_code, responded_at DESC) ";
 
     private static final String OPTIONS = LATEST
             + "SELECT 'doneSteps' AS question, step AS option, count(DISTINCT facility_code) AS n"
@@ -32,12 +32,12 @@ public class SurveyStatistics {
             + " UNION ALL SELECT 'respondents', NULL, count(*) FROM latest"
             + " ORDER BY question, n DESC, option";
 
-    private static final String COSTS = LATEST + "SELECT count(initial_cost) AS initial_answered,"
-            + " round(percentile_cont(0.5) WITHIN GROUP (ORDER BY initial_cost))::bigint AS initial_median,"
-            + " round(avg(initial_cost))::bigint AS initial_mean,"
-            + " count(monthly_cost) AS monthly_answered,"
-            + " round(percentile_cont(0.5) WITHIN GROUP (ORDER BY monthly_cost))::bigint AS monthly_median,"
-            + " round(avg(monthly_cost))::bigint AS monthly_mean FROM latest";
+    private static final String COSTS = LATEST + "SELECT count(initial_cost_quote) AS initial_answered,"
+            + " round(percentile_cont(0.5) WITHIN GROUP (ORDER BY initial_cost_quote))::bigint AS initial_median,"
+            + " round(avg(initial_cost_quote))::bigint AS initial_mean,"
+            + " count(monthly_cost_quote) AS monthly_answered,"
+            + " round(percentile_cont(0.5) WITHIN GROUP (ORDER BY monthly_cost_quote))::bigint AS monthly_median,"
+            + " round(avg(monthly_cost_quote))::bigint AS monthly_mean FROM latest";
 
     @Inject
     Pool db;

@@ -21,15 +21,21 @@ class SurveyStatisticsTest {
                 + " ('0110113719', 'MEDICAL_CLINIC', '01', 'Sapporo Demo Clinic'),"
                 + " ('1310123458', 'HOSPITAL', '13', 'Shinjuku Demo Hospital'),"
                 + " ('1330123454', 'DENTAL_CLINIC', '13', 'Shinjuku Demo Dental Clinic') ON CONFLICT DO NOTHING");
-        DemoMasterTable.execute("INSERT INTO survey_response (facility_code, done_steps, expected_go_live, obstacles,"
-                + " initial_cost, monthly_cost, answered_at) VALUES"
-                + " ('0110113719', '{NOTHING_YET}', 'NOT_IN_TIME', '{NO_VENDOR_FOUND}', 3000000, 30000,"
-                + "  '2021-06-01T00:00:00Z'),"
-                + " ('0110113719', '{QUOTE_OBTAINED,READER_APPLIED}', 'IN_TIME', '{READER_OUT_OF_STOCK}', 1000000,"
-                + "  10000, '2021-09-01T00:00:00Z'),"
-                + " ('1310123458', '{READER_APPLIED,READER_APPLIED}', 'IN_TIME', '{READER_OUT_OF_STOCK,NO_FIBRE}',"
-                + "  2000000, 20000, '2021-09-02T00:00:00Z'),"
-                + " ('1330123454', '{LIVE}', 'ALREADY', '{}', NULL, NULL, '2021-09-03T00:00:00Z')");
+        answer("0110113719", "{\"doneSteps\":[\"NOTHING_YET\"],\"expectedGoLive\":\"NOT_IN_TIME\","
+                + "\"obstacles\":[\"NO_VENDOR_FOUND\"],\"initialCostQuote\":3000000,\"monthlyCostQuote\":30000}");
+        answer("0110113719", "{\"doneSteps\":[\"QUOTE_OBTAINED\",\"READER_APPLIED\"],"
+                + "\"expectedGoLive\":\"IN_TIME_FOR_APRIL_2023\",\"obstacles\":[\"READER_OUT_OF_STOCK\"],"
+                + "\"initialCostQuote\":1000000,\"monthlyCostQuote\":10000}");
+        answer("1310123458", "{\"doneSteps\":[\"READER_APPLIED\"],\"expectedGoLive\":\"IN_TIME_FOR_APRIL_2023\","
+                + "\"obstacles\":[\"READER_OUT_OF_STOCK\",\"NO_FIBRE\"],\"initialCostQuote\":2000000,"
+                + "\"monthlyCostQuote\":20000}");
+        answer("1330123454", "{\"doneSteps\":[\"LIVE\"],\"expectedGoLive\":\"ALREADY_LIVE\",\"obstacles\":[]}");
+    }
+
+    /** Answers the survey as the facility's administrator does, through the survey endpoint. */
+    private static void answer(String facilityCode, String body) {
+        given().auth().oauth2(Tokens.facilityAdmin(facilityCode)).contentType("application/json").body(body)
+                .post("/api/v1/facilities/" + facilityCode + "/survey-responses").then().statusCode(201);
     }
 
     @AfterAll
@@ -45,7 +51,7 @@ class SurveyStatisticsTest {
                 .body("doneSteps.option", contains("READER_APPLIED", "LIVE", "QUOTE_OBTAINED"))
                 .body("doneSteps.respondents", contains(2, 1, 1))
                 .body("doneSteps.percent", contains(66.7f, 33.3f, 33.3f))
-                .body("expectedGoLive.option", contains("IN_TIME", "ALREADY"))
+                .body("expectedGoLive.option", contains("IN_TIME_FOR_APRIL_2023", "ALREADY_LIVE"))
                 .body("expectedGoLive.percent", contains(66.7f, 33.3f))
                 .body("obstacles.option", contains("READER_OUT_OF_STOCK", "NO_FIBRE"))
                 .body("obstacles.percent", contains(66.7f, 33.3f))

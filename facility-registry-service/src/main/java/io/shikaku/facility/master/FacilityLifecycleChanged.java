@@ -1,0 +1,54 @@
+package io.shikaku.facility.master;
+
+import java.time.LocalDate;
+
+import io.shikaku.common.event.ExportedEvent;
+import io.shikaku.common.event.Topics;
+
+/**
+ * A facility changed (DESIGN.md, Events: facility-lifecycle): eligibility learns which facilities are live, their type
+ * and prefecture without a call. Keyed by facility code; no person. The import writes the same envelope in SQL
+ * ({@link MasterImport}).
+ */
+public record FacilityLifecycleChanged(String facilityCode, FacilityType facilityType, String prefecture,
+        LocalDate accountRegisteredOn, LocalDate readerAppliedOn, LocalDate readyOn, LocalDate goLiveOn,
+        boolean emergencyTerminal) implements ExportedEvent {
+
+    public static final String TYPE = "io.shikaku.facility.lifecycle.changed";
+
+    public static FacilityLifecycleChanged of(Facility f) {
+        return new FacilityLifecycleChanged(f.facilityCode, f.type, f.prefecture, f.accountRegisteredOn,
+                f.readerAppliedOn, f.readyOn, f.goLiveOn, f.emergencyTerminal);
+    }
+
+    /** The event's data: exactly the fields consumers rely on. */
+    public record Data(String facilityCode, FacilityType type, String prefecture, LocalDate accountRegisteredOn,
+            LocalDate readerAppliedOn, LocalDate readyOn, LocalDate goLiveOn, boolean emergencyTerminal) {
+    }
+
+    @Override
+    public String topic() {
+        return Topics.FACILITY_LIFECYCLE;
+    }
+
+    @Override
+    public String key() {
+        return facilityCode;
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public String subject() {
+        return facilityCode;
+    }
+
+    @Override
+    public Object data() {
+        return new Data(facilityCode, facilityType, prefecture, accountRegisteredOn, readerAppliedOn, readyOn, goLiveOn,
+                emergencyTerminal);
+    }
+}
