@@ -2,6 +2,7 @@ package io.shikaku.eligibility.facility;
 
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The {@code data} of the registry's {@code io.shikaku.facility.lifecycle.changed} event on topic
@@ -14,13 +15,15 @@ public record FacilityLifecycleChanged(String facilityCode, FacilityType type, S
 
     public static final String TYPE = "io.shikaku.facility.lifecycle.changed";
 
+    private static final Pattern CODE = Pattern.compile("[0-9]{10}");
+    private static final Pattern PREFECTURE = Pattern.compile("0[1-9]|[1-3][0-9]|4[0-7]");
+
     public FacilityLifecycleChanged {
         Objects.requireNonNull(type, "type");
-        if (facilityCode == null || !facilityCode.matches("[0-9]{10}")) {
+        if (facilityCode == null || !CODE.matcher(facilityCode).matches()) {
             throw new IllegalArgumentException("facilityCode is not ten digits");
         }
-        if (prefecture == null || !prefecture.matches("[0-9]{2}") || Integer.parseInt(prefecture) < 1
-                || Integer.parseInt(prefecture) > 47) {
+        if (prefecture == null || !PREFECTURE.matcher(prefecture).matches()) {
             throw new IllegalArgumentException("prefecture is not 01-47");
         }
     }
