@@ -28,8 +28,6 @@ public final class LifecycleEvents {
 
     public static final String TYPE = "io.shikaku.facility.lifecycle.changed";
 
-    private static volatile boolean attached;
-
     private final DataSource db;
 
     public LifecycleEvents(DataSource db) {
@@ -67,12 +65,10 @@ public final class LifecycleEvents {
 
     /**
      * Waits until the service's consumer reads the topic (its test group starts at the end of the topic once it has
-     * joined): publishes probe events of fresh facilities until one is projected.
+     * joined): publishes probe events of fresh facilities until one is projected. Asked before every test, since the
+     * application (and its consumer) may have been restarted in between.
      */
     public void awaitConsumerAttached() {
-        if (attached) {
-            return;
-        }
         Instant deadline = Instant.now().plus(KafkaTestKit.PATIENCE);
         while (Instant.now().isBefore(deadline)) {
             String probe = freshCode();
@@ -80,7 +76,6 @@ public final class LifecycleEvents {
             Instant probeDeadline = Instant.now().plus(Duration.ofSeconds(2));
             while (Instant.now().isBefore(probeDeadline)) {
                 if (projected(probe) != null) {
-                    attached = true;
                     return;
                 }
                 pause();
