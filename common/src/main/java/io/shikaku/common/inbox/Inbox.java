@@ -1,5 +1,8 @@
 package io.shikaku.common.inbox;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -7,6 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * De-duplicates events by id for each consumer (DESIGN.md, Events): the event id is claimed in the same transaction
@@ -17,6 +23,8 @@ import io.smallrye.mutiny.Uni;
 public class Inbox {
 
     private static final String CLAIM = "INSERT INTO inbox (consumer, event_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING";
+    private static final String CLAIM_ALL = "INSERT INTO inbox (consumer, event_id) SELECT $1, id"
+            + " FROM unnest($2::uuid[]) AS id ON CONFLICT DO NOTHING RETURNING event_id";
 
     /** Runs {@code handler} in a transaction (the caller's, if one is open) only the first time this consumer sees
      * the event id; whether it ran. */
@@ -27,5 +35,21 @@ public class Inbox {
                 .chain(claimed -> claimed == 1
                         ? handler.get().replaceWith(Boolean.TRUE)
                         : Uni.createFrom().item(Boolean.FALSE)));
+    }
+
+    /**
+     * Claims {@code eventIds} for this consumer in the open transaction of {@code tx}, with one statement; the ids not
+     * claimed before (by this or an earlier transaction), which are the events to handle. The claims last only if
+     * {@code tx} commits.
+     */
+    public Uni<Set<UUID>> claimAll(SqlConnection tx, String consumer, Collection<UUID> eventIds) {
+        UUID[] ids = new HashSet<>(eventIds).toArray(UUID[]::new);
+        return tx.preparedQuery(CLAIM_ALL).execute(Tuple.of(consumer, ids)).map(rows -> {
+            Set<UUID> claimed = new HashSet<>(rows.size() * 2);
+            for (Row row : rows) {
+                claimed.add(row.getUUID(0));
+            }
+            return claimed;
+        });
     }
 }

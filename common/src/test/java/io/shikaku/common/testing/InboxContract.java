@@ -30,7 +30,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * be parsed, or whose handler fails, is parked with an error free of its content, counted, and skipped, and the next
  * event on the same partition is still handled. A service's test extends this, is annotated {@code @QuarkusTest}, and
  * runs a consumer of {@link #TOPIC} whose {@code @Incoming} method is {@code transport.receive(message, new
- * ContractEffectHandler())}, with the test migrations of {@code db/contract}.
+ * ContractEffectHandler())}, with the test migrations of {@code db/contract}. {@link BatchInboxContract} holds a batch
+ * consumer to the same promises on a topic of its own.
  */
 public abstract class InboxContract {
 
@@ -39,6 +40,16 @@ public abstract class InboxContract {
 
     @Inject
     Pool db;
+
+    /** The topic the consumer under test reads. */
+    protected String topic() {
+        return TOPIC;
+    }
+
+    /** The name the consumer under test claims, parks and counts under. */
+    protected String consumer() {
+        return CONSUMER;
+    }
 
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -61,7 +72,7 @@ public abstract class InboxContract {
     @Test
     void aPoisonMessageIsParkedWithoutItsContentAndTheNextMessageOnThePartitionIsStillHandled() {
         String key = UUID.randomUUID().toString();
-        RecordMetadata poison = KafkaTestKit.produce(TOPIC, key, "{\"birthDate\": 1980-04-01 not json", Map.of());
+        RecordMetadata poison = KafkaTestKit.produce(topic(), key, "{\"birthDate\": 1980-04-01 not json", Map.of());
         String after = "after-" + key;
         UUID next = UUID.randomUUID();
         produce(key, next, envelope(next, after, false));
@@ -71,7 +82,7 @@ public abstract class InboxContract {
         assertEquals(key, parked.getString("record_key"));
         assertFalse(parked.getString("error").contains("1980"), "the error quotes nothing of the payload");
         given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("shikaku_inbox_parked_total{consumer=\"" + CONSUMER + "\""));
+                .body(containsString("shikaku_inbox_parked_total{consumer=\"" + consumer() + "\""));
     }
 
     @Test
@@ -90,16 +101,16 @@ public abstract class InboxContract {
         assertEquals(id, parked.getUUID("event_id"));
         assertEquals(IllegalStateException.class.getName(), parked.getString("error"));
         assertFalse(db.preparedQuery("SELECT 1 FROM inbox WHERE consumer = $1 AND event_id = $2")
-                .executeAndAwait(Tuple.of(CONSUMER, id)).iterator().hasNext(),
+                .executeAndAwait(Tuple.of(consumer(), id)).iterator().hasNext(),
                 "a failed handler leaves no claim, so a replay can handle the event");
     }
 
-    private RecordMetadata produce(String key, UUID id, String envelope) {
-        return KafkaTestKit.produce(TOPIC, key, envelope, Map.of(EventHeaders.ID, id.toString(),
+    protected RecordMetadata produce(String key, UUID id, String envelope) {
+        return KafkaTestKit.produce(topic(), key, envelope, Map.of(EventHeaders.ID, id.toString(),
                 EventHeaders.TYPE, ContractEvent.TYPE));
     }
 
-    private String envelope(UUID id, String subject, boolean fail) {
+    protected String envelope(UUID id, String subject, boolean fail) {
         try {
             return json.writeValueAsString(new EventEnvelope(id, ContractEvent.TYPE, "inbox-contract-test",
                     Instant.now(), subject, new ContractEvent.Data(1, fail)));
@@ -108,7 +119,7 @@ public abstract class InboxContract {
         }
     }
 
-    private long effects(String subject) {
+    protected long effects(String subject) {
         return db.preparedQuery("SELECT count(*) FROM contract_effect WHERE subject = $1")
                 .executeAndAwait(Tuple.of(subject)).iterator().next().getLong(0);
     }
@@ -117,7 +128,7 @@ public abstract class InboxContract {
         return KafkaTestKit.await("the event parked", () -> {
             var rows = db.preparedQuery("SELECT * FROM parked_event WHERE consumer = $1 AND topic = $2"
                     + " AND record_partition = $3 AND record_offset = $4")
-                    .executeAndAwait(Tuple.of(CONSUMER, record.topic(), record.partition(), record.offset()));
+                    .executeAndAwait(Tuple.of(consumer(), record.topic(), record.partition(), record.offset()));
             return rows.iterator().hasNext() ? rows.iterator().next() : null;
         }, row -> row != null);
     }

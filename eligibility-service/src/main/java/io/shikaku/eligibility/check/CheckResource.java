@@ -41,14 +41,16 @@ public class CheckResource {
     @POST
     @Operation(summary = "Confirm a patient's qualification on the visit date",
             description = "By insurance card numbers. Every validity (VALID, INVALID, INVALID_NEWER_EXISTS, NOT_FOUND,"
-                    + " MULTIPLE_MATCHES) is a 200; the check is recorded.")
+                    + " MULTIPLE_MATCHES) is a 200; the check is recorded. Only a facility live on the visit date"
+                    + " (its registered go-live date on or before it) may check.")
     @APIResponse(responseCode = "200",
             description = "The answer, with the qualification unless nothing or several matched")
     @APIResponse(responseCode = "400",
             description = "VALIDATION_FAILED: a field is missing or malformed, or a check digit is wrong")
     @APIResponse(responseCode = "401", description = "UNAUTHENTICATED")
     @APIResponse(responseCode = "403",
-            description = "FORBIDDEN: not a clinic system, or the token is bound to no facility")
+            description = "FORBIDDEN: not a clinic system, or the token is bound to no facility;"
+                    + " FACILITY_NOT_LIVE: the facility has no go-live date on or before the visit date")
     public Uni<CheckAnswer> check(@Valid @NotNull CheckRequest request) {
         String facilityCode = caller.facilityCode();
         request.requireCardNumbers();

@@ -17,6 +17,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.shikaku.common.event.Outbox;
 import io.shikaku.common.problem.ProblemException;
 import io.shikaku.eligibility.check.CheckAnswer.QualificationView;
+import io.shikaku.eligibility.facility.LiveFacilities;
 import io.shikaku.eligibility.qualification.CardNumbers;
 import io.shikaku.eligibility.qualification.Insurer;
 import io.shikaku.eligibility.qualification.Qualification;
@@ -36,13 +37,22 @@ public class EligibilityCheckService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    LiveFacilities facilities;
+
     Clock clock = Clock.systemUTC();
 
-    /** Checks a request that {@link CheckRequest#requireCardNumbers()} has accepted. */
+    /**
+     * Checks a request that {@link CheckRequest#requireCardNumbers()} has accepted, for a facility live on the visit
+     * date ({@code 403 FACILITY_NOT_LIVE} otherwise).
+     */
     @WithTransaction
     public Uni<CheckAnswer> check(String facilityCode, CheckRequest request) {
-        return Qualification.<Qualification>find(MATCHING, request.insurerNumber(), CardNumbers.key(request.number()),
-                CardNumbers.key(request.symbol()), request.branch(), request.birthDate()).list()
+        return facilities.requireLiveOn(facilityCode, request.visitDate())
+                .chain(() -> Qualification
+                        .<Qualification>find(MATCHING, request.insurerNumber(), CardNumbers.key(request.number()),
+                                CardNumbers.key(request.symbol()), request.branch(), request.birthDate())
+                        .list())
                 .chain(matched -> historyOfSinglePerson(matched)
                         .map(history -> ValidityResolver.resolve(matched, history, request.visitDate())))
                 .chain(resolution -> view(resolution))

@@ -33,6 +33,7 @@ class AbortedChecksTest {
     void checksWhoseClientsGiveUpNeitherLeakConnectionsNorBlockLaterChecks() throws Exception {
         Fixtures fixtures = new Fixtures(db);
         fixtures.insurer(INSURER, "さくら健康保険組合");
+        fixtures.liveFacility(CLINIC);
         String number = Fixtures.freshNumber();
         fixtures.qualification(fixtures.person("山田 太郎", "MALE", "1980-04-01"), INSURER, "1234", number, "00",
                 "2015-04-01", null);

@@ -45,6 +45,7 @@ class CheckEventTest {
 
     @Test
     void aCheckIsPublishedOnTheEligibilityChecksTopic() throws Exception {
+        new Fixtures(db).liveFacility("1340123452");
         try (KafkaConsumer<String, String> consumer = consumer()) {
             consumer.subscribe(List.of(io.shikaku.common.event.Topics.ELIGIBILITY_CHECKS));
             consumer.poll(Duration.ofMillis(500));

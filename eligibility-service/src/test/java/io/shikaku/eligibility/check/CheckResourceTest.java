@@ -42,6 +42,8 @@ class CheckResourceTest {
         fixtures = new Fixtures(db);
         fixtures.insurer(INSURER, "さくら健康保険組合");
         fixtures.insurer(NEW_INSURER, "東京都職員共済組合");
+        fixtures.liveFacility(CLINIC);
+        fixtures.liveFacility(OTHER_CLINIC);
     }
 
     @Test

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -25,6 +26,7 @@ import io.shikaku.common.db.DatabaseLiveness;
 import io.shikaku.common.db.DatabaseReadiness;
 import io.shikaku.common.testing.PoolGauges;
 import io.shikaku.common.testing.Tokens;
+import io.shikaku.eligibility.support.Fixtures;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 
@@ -45,8 +47,12 @@ class ConnectionStarvationTest {
     @Inject
     Pool pool;
 
+    @Inject
+    AgroalDataSource db;
+
     @Test
     void aServiceWithNoFreeConnectionAnswers503AndSaysSoUntilOneIsFree() throws Exception {
+        new Fixtures(db).liveFacility("0110113719");
         String token = Tokens.clinic("0110113719");
         List<SqlConnection> taken = new ArrayList<>();
         try {

@@ -11,7 +11,10 @@ import javax.sql.DataSource;
 
 import io.shikaku.eligibility.qualification.CardNumbers;
 
-/** Writes persons and qualifications straight into the test database, each test with numbers of its own. */
+/**
+ * Writes persons, qualifications and live facilities straight into the test database, each test with numbers of its
+ * own.
+ */
 public final class Fixtures {
 
     private final DataSource db;
@@ -46,6 +49,24 @@ public final class Fixtures {
                 "00".equals(branch) ? "INSURED" : "DEPENDANT", Date.valueOf(LocalDate.parse(validFrom)),
                 validUntil == null ? null : Date.valueOf(LocalDate.parse(validUntil)));
         return id;
+    }
+
+    /**
+     * Makes a facility live since 2021-10-01 directly in the projection, as if the registry had said so; its type
+     * follows the code's kind digit. The row is pinned (state time {@code infinity}): the broker's
+     * {@code facility-lifecycle} topic is shared with other suites, whose events for the same codes must not change
+     * what these tests rely on. Tests of the projection itself use fresh codes and real events.
+     */
+    public void liveFacility(String facilityCode) {
+        String type = switch (facilityCode.charAt(2)) {
+            case '3' -> "DENTAL_CLINIC";
+            case '4' -> "PHARMACY";
+            default -> "MEDICAL_CLINIC";
+        };
+        update("INSERT INTO facility (facility_code, type, prefecture, go_live_on, emergency_terminal, state_time)"
+                + " VALUES (?, ?, ?, DATE '2021-10-01', false, 'infinity') ON CONFLICT (facility_code) DO UPDATE"
+                + " SET go_live_on = EXCLUDED.go_live_on, state_time = EXCLUDED.state_time", facilityCode, type,
+                facilityCode.substring(0, 2));
     }
 
     private void update(String sql, Object... values) {
