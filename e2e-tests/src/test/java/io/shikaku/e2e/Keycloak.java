@@ -2,14 +2,73 @@ package io.shikaku.e2e;
 
 import static io.restassured.RestAssured.given;
 
+import java.util.List;
+import java.util.Map;
+
 /** Tokens from the real Keycloak, as the demo clients and users of the realm get them. */
 final class Keycloak {
 
     static final String REALM_URL = System.getenv().getOrDefault("SHIKAKU_OIDC_URL",
             "http://localhost:" + System.getenv().getOrDefault("SHIKAKU_KEYCLOAK_PORT", "8180") + "/realms/shikaku");
     static final String DEMO_SECRET = "demo-secret";
+    static final String BASE_URL = REALM_URL.substring(0, REALM_URL.indexOf("/realms/"));
+    private static final String ADMIN = System.getenv().getOrDefault("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+    private static final String ADMIN_PASSWORD = System.getenv().getOrDefault("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
 
     private Keycloak() {
+    }
+
+    /** An access token of a demo user (password grant through the local-only demo client). */
+    static String userToken(String username) {
+        return given().formParam("grant_type", "password").formParam("client_id", "shikaku-demo-cli")
+                .formParam("username", username).formParam("password", "demo")
+                .post(REALM_URL + "/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
+    /**
+     * Registers a clinic system for {@code facilityCode} as an operator would (admin API, local admin account), shaped
+     * like the realm's demo clinics: client credentials, role {@code clinic}, the facility_code claim and the API
+     * audience. Idempotent: an existing client is kept.
+     */
+    static String registerClinicSystem(String facilityCode) {
+        String clientId = "clinic-" + facilityCode;
+        String admin = given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", ADMIN).formParam("password", ADMIN_PASSWORD)
+                .post(BASE_URL + "/realms/master/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+        String clients = BASE_URL + "/admin/realms/shikaku/clients";
+        List<String> existing = given().auth().oauth2(admin).queryParam("clientId", clientId).get(clients)
+                .then().statusCode(200).extract().path("id");
+        if (existing.isEmpty()) {
+            given().auth().oauth2(admin).contentType("application/json").body(Map.of(
+                    "clientId", clientId, "secret", DEMO_SECRET, "publicClient", false,
+                    "serviceAccountsEnabled", true, "standardFlowEnabled", false,
+                    "directAccessGrantsEnabled", false, "protocolMappers", List.of(
+                            mapper("facility_code", "oidc-hardcoded-claim-mapper", Map.of("claim.name",
+                                    "facility_code", "claim.value", facilityCode, "jsonType.label", "String")),
+                            mapper("shikaku-api audience", "oidc-audience-mapper",
+                                    Map.of("included.custom.audience", "shikaku-api")))))
+                    .post(clients).then().statusCode(201);
+            String id = given().auth().oauth2(admin).queryParam("clientId", clientId).get(clients)
+                    .then().statusCode(200).extract().path("[0].id");
+            String user = given().auth().oauth2(admin).get(clients + "/" + id + "/service-account-user")
+                    .then().statusCode(200).extract().path("id");
+            Map<?, ?> clinic = given().auth().oauth2(admin)
+                    .get(BASE_URL + "/admin/realms/shikaku/roles/clinic").then().statusCode(200).extract()
+                    .as(Map.class);
+            given().auth().oauth2(admin).contentType("application/json").body(List.of(clinic))
+                    .post(BASE_URL + "/admin/realms/shikaku/users/" + user + "/role-mappings/realm")
+                    .then().statusCode(204);
+        }
+        return clientId;
+    }
+
+    private static Map<String, Object> mapper(String name, String type, Map<String, String> config) {
+        Map<String, String> all = new java.util.HashMap<>(config);
+        all.put("access.token.claim", "true");
+        all.put("id.token.claim", "false");
+        return Map.of("name", name, "protocol", "openid-connect", "protocolMapper", type, "config", all);
     }
 
     /** An access token for a confidential demo client (clinic systems, insurers, feeds). */

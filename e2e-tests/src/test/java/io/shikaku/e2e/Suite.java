@@ -48,7 +48,7 @@ final class Suite {
     static final List<Service> ALL = List.of(ELIGIBILITY, MEDICATION, CHECKUP, FACILITY, GATEWAY);
 
     private static final Duration STARTUP = Duration.ofSeconds(180);
-    private final Path root = Path.of(System.getProperty("shikaku.root", "..")).toAbsolutePath().normalize();
+    private final Path root = root();
     private final Path logs = root.resolve("e2e-tests/target/e2e-logs");
     private final Map<Service, Process> running = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -98,6 +98,11 @@ final class Suite {
             throw new IllegalStateException("Port " + service.port() + " for " + service.module()
                     + " is taken; stop what listens there or set SHIKAKU_E2E_BASE_PORT");
         }
+    }
+
+    /** The checkout: the built jars and tools live below it. */
+    static Path root() {
+        return Path.of(System.getProperty("shikaku.root", "..")).toAbsolutePath().normalize();
     }
 
     static String gatewayUrl() {

@@ -36,8 +36,22 @@ public final class KafkaTestKit {
     private KafkaTestKit() {
     }
 
+    /** The broker: the service's configuration inside a Quarkus test, else the suite's environment (end-to-end). */
     public static String bootstrap() {
-        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        if (isPresent("org.eclipse.microprofile.config.ConfigProvider")) {
+            return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        }
+        return System.getenv().getOrDefault("SHIKAKU_KAFKA_BOOTSTRAP",
+                "localhost:" + System.getenv().getOrDefault("SHIKAKU_KAFKA_PORT", "9092"));
+    }
+
+    private static boolean isPresent(String className) {
+        try {
+            Class.forName(className, false, KafkaTestKit.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     /** Sends one record as a foreign producer would and waits for the broker's acknowledgement. */
@@ -68,12 +82,17 @@ public final class KafkaTestKit {
 
     /** Polls {@code probe} until {@code done} accepts its value; that value, or an assertion error after the wait. */
     public static <T> T await(String what, Supplier<T> probe, Predicate<T> done) {
-        Instant deadline = Instant.now().plus(PATIENCE);
+        return await(what, PATIENCE, probe, done);
+    }
+
+    /** As {@link #await(String, Supplier, Predicate)}, for what may take longer (a national master's events). */
+    public static <T> T await(String what, Duration patience, Supplier<T> probe, Predicate<T> done) {
+        Instant deadline = Instant.now().plus(patience);
         T value = probe.get();
         while (!done.test(value)) {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError(
-                        what + " did not happen within " + PATIENCE.toSeconds() + " s; last: " + value);
+                        what + " did not happen within " + patience.toSeconds() + " s; last: " + value);
             }
             try {
                 Thread.sleep(100);

@@ -1,26 +1,31 @@
 package io.shikaku.facility.stats;
 
+import java.time.LocalDate;
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.shikaku.common.event.EventEnvelope;
 import io.shikaku.common.identifier.FacilityCode;
-import io.shikaku.common.inbox.EventHandler;
+import io.shikaku.common.inbox.BatchEventHandler;
+import io.shikaku.common.inbox.InboxEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Counts one eligibility check in the daily usage table (DOMAIN.md §10), in the inbox's transaction: one upsert, so
- * that the count and the event's claim commit together. An event without a valid facility code, method or time is
- * refused, and so parked.
+ * Counts a batch of eligibility checks in the daily usage table (DOMAIN.md §10) with one upsert, in the inbox's
+ * transaction, so that the counts and the events' claims commit together. An event without a valid facility code,
+ * method or time fails the batch; the transport then retries event by event and parks that one.
  */
 @ApplicationScoped
-public class CheckUsageHandler implements EventHandler<CheckRecordedData> {
+public class CheckUsageHandler implements BatchEventHandler<CheckRecordedData> {
 
     static final String CONSUMER = "usage-statistics";
 
     private static final String COUNT = "INSERT INTO usage_daily (facility_code, day, method, checks)"
-            + " VALUES (?1, ?2, ?3, 1) ON CONFLICT (facility_code, day, method)"
-            + " DO UPDATE SET checks = usage_daily.checks + 1";
+            + " SELECT code, day, method, count(*) FROM unnest($1::text[], $2::date[], $3::text[]) AS e(code, day, method)"
+            + " GROUP BY code, day, method"
+            + " ON CONFLICT (facility_code, day, method) DO UPDATE SET checks = usage_daily.checks + EXCLUDED.checks";
 
     @Override
     public String consumer() {
@@ -33,14 +38,20 @@ public class CheckUsageHandler implements EventHandler<CheckRecordedData> {
     }
 
     @Override
-    public Uni<Void> handle(EventEnvelope envelope, CheckRecordedData data) {
-        if (!FacilityCode.isValid(data.facilityCode()) || data.method() == null || data.checkedAt() == null) {
-            return Uni.createFrom().failure(new IllegalArgumentException("not a countable check"));
+    public Uni<Void> handle(SqlConnection tx, List<InboxEvent<CheckRecordedData>> events) {
+        int n = events.size();
+        String[] codes = new String[n];
+        LocalDate[] days = new LocalDate[n];
+        String[] methods = new String[n];
+        for (int i = 0; i < n; i++) {
+            CheckRecordedData check = events.get(i).data();
+            if (!FacilityCode.isValid(check.facilityCode()) || check.method() == null || check.checkedAt() == null) {
+                return Uni.createFrom().failure(new IllegalArgumentException("not a countable check"));
+            }
+            codes[i] = check.facilityCode();
+            days[i] = UsageDay.of(check.checkedAt());
+            methods[i] = check.method().name();
         }
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(COUNT).setParameter(1, data.facilityCode())
-                        .setParameter(2, UsageDay.of(data.checkedAt())).setParameter(3, data.method().name())
-                        .executeUpdate())
-                .replaceWithVoid();
+        return tx.preparedQuery(COUNT).execute(Tuple.of(codes, days, methods)).replaceWithVoid();
     }
 }

@@ -5,7 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,8 +14,8 @@ import io.shikaku.common.testing.Tokens;
 @QuarkusTest
 class SurveyStatisticsTest {
 
-    @BeforeAll
-    static void threeFacilitiesAnswered() {
+    @BeforeEach
+    void threeFacilitiesAnswered() {
         DemoMasterTable.execute("TRUNCATE survey_response");
         DemoMasterTable.execute("INSERT INTO facility (facility_code, type, prefecture, name) VALUES"
                 + " ('0110113719', 'MEDICAL_CLINIC', '01', 'Sapporo Demo Clinic'),"
