@@ -1,7 +1,9 @@
 package io.shikaku.common.db;
 
 import java.net.ConnectException;
+import java.time.Duration;
 
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
 
 /** Tells the failures that mean "no database connection could be had" from the failures of the work itself. */
@@ -28,6 +30,15 @@ public final class ConnectionFailures {
             }
         }
         return false;
+    }
+
+    /**
+     * Runs {@code work} again, with back-off, for as long as it fails only for want of a database connection: such a
+     * failure says nothing about the work, so a consumer must neither park its event nor skip it.
+     */
+    public static <T> Uni<T> retriedWhileNoConnection(Uni<T> work) {
+        return work.onFailure(ConnectionFailures::noConnection).retry()
+                .withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).indefinitely();
     }
 
     private static boolean starvation(Throwable t) {

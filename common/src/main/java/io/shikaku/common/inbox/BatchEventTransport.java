@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.shikaku.common.db.ConnectionFailures;
 import io.shikaku.common.event.EventEnvelope;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -95,16 +96,20 @@ public class BatchEventTransport {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return inOneTransaction(handler, events).onFailure().recoverWithUni(failure -> {
-            LOG.debugf("%s retries a failed batch of %d events one by one: %s", handler.consumer(), events.size(),
-                    failure.getClass().getName());
-            return Multi.createFrom().iterable(events)
-                    .onItem().transformToUniAndConcatenate(read -> inOneTransaction(handler, List.of(read))
-                            .onFailure().recoverWithUni(single -> parked.park(handler.consumer(), read.received(),
-                                    read.event().envelope().id(), read.payload(), single)))
-                    .collect().last()
-                    .replaceWithVoid();
-        });
+        return ConnectionFailures.retriedWhileNoConnection(inOneTransaction(handler, events))
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.debugf("%s retries a failed batch of %d events one by one: %s", handler.consumer(),
+                            events.size(),
+                            failure.getClass().getName());
+                    return Multi.createFrom().iterable(events)
+                            .onItem().transformToUniAndConcatenate(read -> ConnectionFailures
+                                    .retriedWhileNoConnection(inOneTransaction(handler, List.of(read)))
+                                    .onFailure()
+                                    .recoverWithUni(single -> parked.park(handler.consumer(), read.received(),
+                                            read.event().envelope().id(), read.payload(), single)))
+                            .collect().last()
+                            .replaceWithVoid();
+                });
     }
 
     private <T> Uni<Void> inOneTransaction(BatchEventHandler<T> handler, List<Read<T>> events) {

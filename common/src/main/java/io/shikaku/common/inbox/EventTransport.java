@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.shikaku.common.db.ConnectionFailures;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -49,7 +50,8 @@ public class EventTransport {
                 .invoke(envelope -> eventId.set(envelope.id()))
                 .chain(envelope -> {
                     T data = reader.data(envelope, handler.dataType());
-                    return inbox.once(handler.consumer(), envelope.id(), () -> handler.handle(envelope, data));
+                    return ConnectionFailures.retriedWhileNoConnection(
+                            inbox.once(handler.consumer(), envelope.id(), () -> handler.handle(envelope, data)));
                 })
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(failure -> parked.park(handler.consumer(), received, eventId.get(),

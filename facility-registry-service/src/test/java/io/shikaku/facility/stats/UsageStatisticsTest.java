@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
@@ -94,19 +95,21 @@ class UsageStatisticsTest {
 
     @Test
     void anEventDeliveredTwiceIsCountedOnceOnTheDayOfTheCheckInJapan() {
+        // a day of its own: the shared broker keeps earlier runs' events, which a fresh database counts again
+        LocalDate day = dayOfThisRun();
         UUID id = UUID.randomUUID();
-        // 2021-12-01 23:30 UTC is 2 December in Japan.
-        String twice = envelope(id, CLINIC, "MY_NUMBER_CARD", "2021-12-01T23:30:00Z");
+        // 23:30 UTC is the next day in Japan.
+        String twice = envelope(id, CLINIC, "MY_NUMBER_CARD", day + "T23:30:00Z");
         produce(CLINIC, id, twice);
         produce(CLINIC, id, twice);
         UUID next = UUID.randomUUID();
-        produce(PHARMACY, next, envelope(next, PHARMACY, "BULK", "2021-12-02T01:00:00Z"));
+        produce(PHARMACY, next, envelope(next, PHARMACY, "BULK", day.plusDays(1) + "T01:00:00Z"));
 
-        JsonPath usage = KafkaTestKit.await("the event after the duplicate counted", () -> usage("2021-12-02"),
-                json -> json.getInt("byType[3].bulk") == 1);
+        JsonPath usage = KafkaTestKit.await("the event after the duplicate counted",
+                () -> usage(day.plusDays(1).toString()), json -> json.getInt("byType[3].bulk") == 1);
         assertEquals(1, usage.getInt("byType[1].myNumberCard"));
         assertEquals(2, usage.getInt("total.total"));
-        assertEquals(0, usage("2021-12-01").getInt("total.total"));
+        assertEquals(0, usage(day.toString()).getInt("total.total"));
     }
 
     @Test
@@ -114,13 +117,14 @@ class UsageStatisticsTest {
         String key = DENTAL;
         RecordMetadata poison = KafkaTestKit.produce(Topics.ELIGIBILITY_CHECKS, key, "{\"data\": not json",
                 Map.of());
+        LocalDate day = dayOfThisRun();
         UUID unknownMethod = UUID.randomUUID();
         RecordMetadata refused = produce(key, unknownMethod, envelope(unknownMethod, DENTAL, "FAX",
-                "2021-12-05T01:00:00Z"));
+                day + "T01:00:00Z"));
         UUID next = UUID.randomUUID();
-        produce(key, next, envelope(next, DENTAL, "INSURANCE_CARD", "2021-12-05T01:00:00Z"));
+        produce(key, next, envelope(next, DENTAL, "INSURANCE_CARD", day + "T01:00:00Z"));
 
-        KafkaTestKit.await("the check after the poison counted", () -> usage("2021-12-05"),
+        KafkaTestKit.await("the check after the poison counted", () -> usage(day.toString()),
                 json -> json.getInt("byType[2].insuranceCard") == 1);
         assertEquals(1, parked(poison));
         assertEquals(1, parked(refused));
@@ -153,5 +157,10 @@ class UsageStatisticsTest {
                 + "\",\"data\":{\"checkId\":\"" + checkId + "\",\"facilityCode\":\"" + facilityCode
                 + "\",\"method\":\"" + method + "\",\"validity\":\"VALID\",\"visitDate\":\"2021-12-01\","
                 + "\"checkedAt\":\"" + checkedAt + "\"}}";
+    }
+
+    /** A day no other run used, between 2001 and 2015, so that only this run's events count on it. */
+    private static LocalDate dayOfThisRun() {
+        return LocalDate.of(2001, 1, 1).plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(5_000));
     }
 }
