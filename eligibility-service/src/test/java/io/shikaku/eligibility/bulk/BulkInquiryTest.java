@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,6 +22,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +30,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.shikaku.common.event.Topics;
 import io.shikaku.common.testing.KafkaTestKit;
 import io.shikaku.common.testing.Tokens;
 import io.shikaku.eligibility.support.Fixtures;
@@ -96,6 +100,39 @@ class BulkInquiryTest {
                 + " WHERE e.inquiry_id = ? AND c.method = 'BULK'", UUID.fromString(inquiry)));
         view(CLINIC, inquiry, "?page=1&size=3").statusCode(200)
                 .body("results.reference", equalTo(List.of("p-bad-date")));
+    }
+
+    @Test
+    void everyAnsweredEntryIsPublishedAsABulkCheckWithoutPersonalData() {
+        try (KafkaTestKit.Watch watch = KafkaTestKit.watch(Topics.ELIGIBILITY_CHECKS)) {
+            String inquiry = submit(CLINIC, null, List.of(
+                    entry(INSURER, Fixtures.freshNumber(), "1961-03-03", "e-1"),
+                    entry(INSURER, Fixtures.freshNumber(), "1961-03-03", "e-2"),
+                    entry(INSURER, Fixtures.freshNumber(), "1961-03-33", "e-3")))
+                    .statusCode(202).extract().path("inquiryId");
+            awaitCompleted(CLINIC, inquiry);
+            List<String> checkIds = new ArrayList<>();
+            try (Connection c = db.getConnection();
+                    PreparedStatement s = c.prepareStatement(
+                            "SELECT check_id FROM bulk_entry WHERE inquiry_id = ? AND check_id IS NOT NULL")) {
+                s.setObject(1, UUID.fromString(inquiry));
+                try (ResultSet rows = s.executeQuery()) {
+                    while (rows.next()) {
+                        checkIds.add(rows.getString(1));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            assertEquals(2, checkIds.size());
+            List<ConsumerRecord<String, String>> published = watch.awaitAll(
+                    record -> checkIds.stream().anyMatch(record.value()::contains), 2);
+            for (ConsumerRecord<String, String> record : published) {
+                assertEquals(CLINIC, record.key());
+                assertTrue(record.value().contains("\"method\":\"BULK\""), record.value());
+                assertFalse(record.value().contains("1961-03-03"), "no personal data in the event");
+            }
+        }
     }
 
     @Test
