@@ -29,14 +29,14 @@ public record CheckRequest(
         if (method != CheckMethod.INSURANCE_CARD) {
             throw ProblemException.invalidField("method", "only INSURANCE_CARD checks are available in this version");
         }
-        List<FieldError> missing = problemsForCardNumbers();
+        List<FieldError> missing = cardNumberProblems();
         if (!missing.isEmpty()) {
             throw new ProblemException(Problem.validation(missing));
         }
     }
 
     /** The fields a check by insurance card numbers needs but lacks, or that contradict each other. */
-    private List<FieldError> problemsForCardNumbers() {
+    public List<FieldError> cardNumberProblems() {
         List<FieldError> errors = new ArrayList<>();
         if (insurerNumber == null) {
             errors.add(new FieldError("insurerNumber", "is required"));

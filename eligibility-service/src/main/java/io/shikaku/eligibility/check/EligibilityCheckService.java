@@ -49,10 +49,19 @@ public class EligibilityCheckService {
     @WithTransaction
     public Uni<CheckAnswer> check(String facilityCode, CheckRequest request) {
         return facilities.requireLiveOn(facilityCode, request.visitDate())
-                .chain(() -> Qualification
-                        .<Qualification>find(MATCHING, request.insurerNumber(), CardNumbers.key(request.number()),
-                                CardNumbers.key(request.symbol()), request.branch(), request.birthDate())
-                        .list())
+                .chain(() -> answerByCardNumbers(facilityCode, request));
+    }
+
+    /**
+     * Resolves a card-numbers check whose fields are valid and records it, with its {@code CheckRecorded} event, in
+     * the caller's transaction; the caller has made sure the facility is live on the visit date. Single checks and
+     * bulk inquiries (DOMAIN.md §4) both answer through here.
+     */
+    public Uni<CheckAnswer> answerByCardNumbers(String facilityCode, CheckRequest request) {
+        return Qualification
+                .<Qualification>find(MATCHING, request.insurerNumber(), CardNumbers.key(request.number()),
+                        CardNumbers.key(request.symbol()), request.branch(), request.birthDate())
+                .list()
                 .chain(matched -> historyOfSinglePerson(matched)
                         .map(history -> ValidityResolver.resolve(matched, history, request.visitDate())))
                 .chain(resolution -> view(resolution))

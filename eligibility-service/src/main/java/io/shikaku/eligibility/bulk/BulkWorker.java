@@ -1,0 +1,192 @@
+package io.shikaku.eligibility.bulk;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.shikaku.eligibility.check.CheckAnswer;
+import io.shikaku.eligibility.check.CheckMethod;
+import io.shikaku.eligibility.check.CheckRequest;
+import io.shikaku.eligibility.check.EligibilityCheckService;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * Answers accepted bulk inquiries (DOMAIN.md §4) in the background: it claims pending entries in chunks with
+ * {@code FOR UPDATE SKIP LOCKED}, and writes each entry's result, its recorded check and its {@code CheckRecorded}
+ * event in the chunk's transaction, so a crash mid-way neither loses nor repeats an entry and replicas share the
+ * work. Woken when an inquiry is accepted, and by a timer in case a wake-up was lost (e.g. a restart).
+ */
+@ApplicationScoped
+public class BulkWorker {
+
+    private static final Logger LOG = Logger.getLogger(BulkWorker.class);
+
+    private static final String COMPLETE_FINISHED = "UPDATE bulk_inquiry i SET status = 'COMPLETED',"
+            + " completed_at = now() WHERE i.status <> 'COMPLETED'"
+            + " AND NOT EXISTS (SELECT 1 FROM bulk_entry e WHERE e.inquiry_id = i.id AND e.pending)";
+    private static final String CLAIM = "SELECT e.inquiry_id, e.position, e.reference, e.insurer_number, e.symbol,"
+            + " e.number, e.branch, e.birth_date, i.facility_code, i.visit_date"
+            + " FROM bulk_entry e JOIN bulk_inquiry i ON i.id = e.inquiry_id WHERE e.pending"
+            + " ORDER BY e.inquiry_id, e.position LIMIT ?1 FOR UPDATE OF e SKIP LOCKED";
+    private static final String ANSWER = "UPDATE bulk_entry e SET pending = false, validity = x.validity,"
+            + " check_id = x.check_id, qualification = x.qualification"
+            + " FROM jsonb_to_recordset(cast(cast(?1 as text) as jsonb)) AS"
+            + " x(inquiry_id uuid, position int, validity text, check_id uuid, qualification text)"
+            + " WHERE e.inquiry_id = x.inquiry_id AND e.position = x.position";
+    private static final String START = "UPDATE bulk_inquiry i SET status = 'PROCESSING'"
+            + " FROM (SELECT DISTINCT inquiry_id FROM jsonb_to_recordset(cast(cast(?1 as text) as jsonb)) AS x(inquiry_id uuid)) d"
+            + " WHERE i.id = d.inquiry_id AND i.status = 'ACCEPTED'";
+
+    @Inject
+    EligibilityCheckService checks;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Vertx vertx;
+
+    @ConfigProperty(name = "shikaku.bulk.chunk-size", defaultValue = "500")
+    int chunkSize;
+
+    @ConfigProperty(name = "shikaku.bulk.worker.enabled", defaultValue = "true")
+    boolean enabled;
+
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean wanted = new AtomicBoolean();
+
+    void start(@Observes StartupEvent started) {
+        wake();
+    }
+
+    @Scheduled(every = "${shikaku.bulk.worker.every:10s}", delayed = "${shikaku.bulk.worker.every:10s}")
+    void onTimer() {
+        wake();
+    }
+
+    /** Asks for pending entries to be answered; returns at once, a drain under way takes the request along. */
+    public void wake() {
+        if (!enabled) {
+            return;
+        }
+        wanted.set(true);
+        if (draining.compareAndSet(false, true)) {
+            onFreshContext(this::drain);
+        }
+    }
+
+    /** Whether no drain is under way in this process (a timer or an accepted inquiry starts one). */
+    public boolean idle() {
+        return !draining.get();
+    }
+
+    private void drain() {
+        wanted.set(false);
+        chunk(chunkSize).subscribe().with(count -> {
+            if (count > 0) {
+                onFreshContext(this::drain);
+            } else {
+                draining.set(false);
+                if (wanted.get()) {
+                    wake();
+                }
+            }
+        }, failure -> {
+            LOG.warnf("Bulk inquiry worker will retry on its timer: %s", failure.toString());
+            draining.set(false);
+        });
+    }
+
+    /** Claims and answers at most {@code limit} pending entries in one transaction; how many it answered. */
+    public Uni<Integer> processChunk(int limit) {
+        return Uni.createFrom().emitter(emitter -> onFreshContext(
+                () -> chunk(limit).subscribe().with(emitter::complete, emitter::fail)));
+    }
+
+    private Uni<Integer> chunk(int limit) {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery(COMPLETE_FINISHED).executeUpdate()
+                .chain(() -> session.createNativeQuery(CLAIM, Object[].class).setParameter(1, limit)
+                        .getResultList())
+                .chain(claimed -> claimed.isEmpty()
+                        ? Uni.createFrom().item(0)
+                        : answer(session, claimed))));
+    }
+
+    private Uni<Integer> answer(Mutiny.Session session, List<Object[]> claimed) {
+        return Multi.createFrom().iterable(claimed)
+                .onItem().transformToUniAndConcatenate(this::answerOne)
+                .collect().asList()
+                .chain(answered -> {
+                    String rows = toJson(answered);
+                    return session.createNativeQuery(ANSWER).setParameter(1, rows).executeUpdate()
+                            .chain(() -> session.createNativeQuery(START).setParameter(1, rows).executeUpdate())
+                            .chain(() -> session.createNativeQuery(COMPLETE_FINISHED).executeUpdate())
+                            .replaceWith(claimed.size());
+                });
+    }
+
+    /** One entry, answered as a single check is (method {@code BULK}); its result row. */
+    private Uni<Map<String, Object>> answerOne(Object[] entry) {
+        CheckRequest request = new CheckRequest(CheckMethod.BULK, date(entry[9]), (String) entry[3],
+                (String) entry[4], (String) entry[5], (String) entry[6], date(entry[7]), (String) entry[2]);
+        return checks.answerByCardNumbers(((String) entry[8]).trim(), request).map(answer -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("inquiry_id", (UUID) entry[0]);
+            row.put("position", entry[1]);
+            row.put("validity", answer.validity().name());
+            row.put("check_id", answer.checkId());
+            row.put("qualification", qualification(answer));
+            return row;
+        });
+    }
+
+    private String qualification(CheckAnswer answer) {
+        return answer.qualification() == null ? null : toJson(answer.qualification());
+    }
+
+    static LocalDate date(Object value) {
+        if (value == null || value instanceof LocalDate) {
+            return (LocalDate) value;
+        }
+        return ((java.sql.Date) value).toLocalDate();
+    }
+
+    private void onFreshContext(Runnable work) {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        context.runOnContext(ignored -> {
+            VertxContextSafetyToggle.setCurrentContextSafe(true);
+            work.run();
+        });
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Bulk results could not be written as JSON", e);
+        }
+    }
+}
