@@ -19,6 +19,7 @@ import io.shikaku.eligibility.mynumber.MyNumberHasher;
 import io.shikaku.eligibility.resident.ImportReport.RecordError;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -42,6 +43,8 @@ public class ResidentRegistry {
             + " ON CONFLICT (my_number_hash) DO UPDATE SET name = EXCLUDED.name, name_kana = EXCLUDED.name_kana,"
             + " sex = EXCLUDED.sex, birth_date = EXCLUDED.birth_date, address = EXCLUDED.address,"
             + " name_key = EXCLUDED.name_key, address_key = EXCLUDED.address_key, updated_at = EXCLUDED.updated_at";
+
+    private static final String FIND = "SELECT name, sex, birth_date, address FROM resident WHERE my_number_hash = $1";
 
     @Inject
     Pool pool;
@@ -88,6 +91,21 @@ public class ResidentRegistry {
             LOG.infof("Resident registry import: %d received, %d upserted, %d rejected", records.size(), upserted,
                     rejected);
             return new ImportReport(records.size(), upserted, rejected, errors);
+        });
+    }
+
+    /**
+     * The four basic attributes the registry holds for {@code myNumber} (a valid one), or null when it holds none: what
+     * an insurer's linkage is compared against with {@link FourAttributes#agreesWith(FourAttributes)}.
+     */
+    public Uni<FourAttributes> fourAttributes(String myNumber) {
+        return pool.preparedQuery(FIND).execute(Tuple.of(hasher.hash(myNumber))).map(rows -> {
+            if (rows.size() == 0) {
+                return null;
+            }
+            Row row = rows.iterator().next();
+            return new FourAttributes(row.getString("name"), row.getString("sex"), row.getLocalDate("birth_date"),
+                    row.getString("address"));
         });
     }
 

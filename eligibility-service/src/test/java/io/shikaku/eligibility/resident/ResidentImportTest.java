@@ -78,6 +78,22 @@ class ResidentImportTest {
         assertEquals(null, stored(bad));
     }
 
+    @Inject
+    ResidentRegistry registry;
+
+    @Test
+    void theRegistryAnswersTheFourAttributesOfAnImportedNumberAndNothingForAnUnknownOne() {
+        String number = freshMyNumber();
+        importAs(Tokens.registryFeed(), List.of(record(number, "伊藤 さくら", "1991-07-07"))).statusCode(200);
+
+        FourAttributes held = registry.fourAttributes(number).await().indefinitely();
+        assertEquals(new FourAttributes("伊藤 さくら", "MALE", java.time.LocalDate.of(1991, 7, 7),
+                "東京都千代田区霞が関1-2-2"), held);
+        assertTrue(new FourAttributes("伊藤　さくら", "MALE", java.time.LocalDate.of(1991, 7, 7),
+                "東京都千代田区霞が関１－２－２").agreesWith(held));
+        assertEquals(null, registry.fourAttributes(freshMyNumber()).await().indefinitely());
+    }
+
     @Test
     void aNumberRepeatedInOneImportIsAppliedOnceAndTheRepeatReportedAsAConflict() throws SQLException {
         String number = freshMyNumber();
