@@ -169,6 +169,9 @@ class ResidentImportTest {
             bodies.add(given().auth().oauth2(Tokens.registryFeed()).contentType(ContentType.JSON)
                     .body("{\"records\":[{\"myNumber\":\"" + good + "\",\"birthDate\":\"19850505\"}]}")
                     .post(IMPORTS).then().statusCode(400).extract().asString());
+            bodies.add(given().auth().oauth2(Tokens.registryFeed()).contentType(ContentType.JSON)
+                    .body("{\"records\":[{\"myNumber\":" + good + "}]}")
+                    .post(IMPORTS).then().statusCode(400).extract().asString());
             bodies.add(importAs(Tokens.portalAdmin(), List.of(record(good, "高橋 一", "1985-05-05")))
                     .statusCode(403).extract().asString());
         } finally {
