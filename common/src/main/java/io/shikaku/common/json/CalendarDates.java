@@ -1,6 +1,7 @@
 package io.shikaku.common.json;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -13,6 +14,9 @@ import io.shikaku.contract.DomainRule;
  */
 @DomainRule
 public final class CalendarDates {
+
+    /** Where the facilities are: "today" and a check's calendar day are Japan's (DOMAIN.md §1). */
+    public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     public static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     public static final LocalDate LATEST = LocalDate.of(2199, 12, 31);

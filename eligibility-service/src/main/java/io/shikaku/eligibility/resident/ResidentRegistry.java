@@ -2,7 +2,6 @@ package io.shikaku.eligibility.resident;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.shikaku.common.json.CalendarDates;
 import io.shikaku.common.problem.ProblemException;
 import io.shikaku.contract.ErrorCode;
 import io.shikaku.eligibility.mynumber.MyNumberHasher;
@@ -33,7 +33,6 @@ public class ResidentRegistry {
     public static final int MAX_RECORDS = 50_000;
 
     private static final Logger LOG = Logger.getLogger(ResidentRegistry.class);
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private static final String UPSERT = "INSERT INTO resident AS r (my_number_hash, name, name_kana, sex, birth_date,"
             + " address, name_key, address_key, updated_at)"
@@ -52,7 +51,7 @@ public class ResidentRegistry {
     @Inject
     MyNumberHasher hasher;
 
-    Clock clock = Clock.system(JAPAN);
+    Clock clock = Clock.system(CalendarDates.JAPAN);
 
     /** Applies the valid records of {@code request} and reports the invalid ones. */
     public Uni<ImportReport> importRecords(ResidentImport request) {

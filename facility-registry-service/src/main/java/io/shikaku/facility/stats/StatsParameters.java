@@ -1,16 +1,15 @@
 package io.shikaku.facility.stats;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
+import io.shikaku.common.json.CalendarDates;
 import io.shikaku.common.problem.ProblemException;
 
 /** The statistics' query parameters, read here so that a malformed one is a 400 naming it, never a 404. */
 final class StatsParameters {
 
     /** "Today" for a default date is Japan's date: the portal reports in Japan time. */
-    static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private StatsParameters() {
     }
@@ -50,6 +49,6 @@ final class StatsParameters {
     }
 
     static LocalDate today() {
-        return LocalDate.now(JAPAN);
+        return LocalDate.now(CalendarDates.JAPAN);
     }
 }

@@ -2,8 +2,8 @@ package io.shikaku.facility.stats;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
+import io.shikaku.common.json.CalendarDates;
 import io.shikaku.contract.DomainRule;
 
 /**
@@ -13,12 +13,10 @@ import io.shikaku.contract.DomainRule;
 @DomainRule
 public final class UsageDay {
 
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
-
     private UsageDay() {
     }
 
     public static LocalDate of(Instant checkedAt) {
-        return LocalDate.ofInstant(checkedAt, JAPAN);
+        return LocalDate.ofInstant(checkedAt, CalendarDates.JAPAN);
     }
 }

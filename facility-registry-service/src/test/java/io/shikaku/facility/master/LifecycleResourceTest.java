@@ -17,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.shikaku.common.event.Topics;
+import io.shikaku.common.json.CalendarDates;
 import io.shikaku.common.testing.KafkaTestKit;
 import io.shikaku.common.testing.Tokens;
 import io.shikaku.contract.ErrorCode;
@@ -27,7 +28,7 @@ import io.shikaku.facility.support.Facilities;
 class LifecycleResourceTest {
 
     private static final String BASE = "/api/v1/facilities/";
-    private static final LocalDate TODAY = LocalDate.now(Today.JAPAN);
+    private static final LocalDate TODAY = LocalDate.now(CalendarDates.JAPAN);
 
     private static ValidatableResponse step(String token, String method, String path, String body) {
         var request = given().auth().oauth2(token).contentType(ContentType.JSON);
