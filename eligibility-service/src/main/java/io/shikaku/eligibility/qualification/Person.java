@@ -30,4 +30,12 @@ public class Person extends PanacheEntityBase {
     public LocalDate birthDate;
 
     public String address;
+
+    /** The keyed hash of the My Number linked to this person (never the number), or null when none is linked. */
+    @Column(name = "my_number_hash")
+    public String myNumberHash;
+
+    /** Whether a linkage of this person is in doubt (DOMAIN.md §5): no consent, no medication or checkup viewing. */
+    @Column(name = "viewing_suspended")
+    public boolean viewingSuspended;
 }
