@@ -14,7 +14,9 @@ import io.shikaku.eligibility.qualification.Qualification;
 /**
  * Decides a check's validity from the qualifications the card numbers and birth date matched and, when they
  * belong to one person, that person's whole qualification history. A qualification is "newer" only when it starts
- * after the matched one; among newer ones, one in force on the visit date is preferred, then the latest.
+ * after the matched one; among newer ones, one in force on the visit date is preferred, then the latest. A person holds
+ * one public insurance at a time: numbers still open at the insurer the person left are no longer valid once a newer
+ * qualification is in force on the visit date, even before the old insurer has reported their end (DOMAIN.md §4).
  */
 @DomainRule
 public final class ValidityResolver {
@@ -46,12 +48,17 @@ public final class ValidityResolver {
             return new Resolution(Validity.MULTIPLE_MATCHES, null, null);
         }
         UUID personId = persons.iterator().next();
+        Set<UUID> matchedIds = matched.stream().map(q -> q.id).collect(Collectors.toSet());
         Optional<Qualification> inForce = latest(matched.stream().filter(q -> q.inForceOn(visitDate)).toList());
         if (inForce.isPresent()) {
-            return new Resolution(Validity.VALID, inForce.get(), personId);
+            Optional<Qualification> superseding = latest(history.stream()
+                    .filter(q -> !matchedIds.contains(q.id) && q.inForceOn(visitDate)
+                            && q.validFrom.isAfter(inForce.get().validFrom))
+                    .toList());
+            return superseding.map(q -> new Resolution(Validity.INVALID_NEWER_EXISTS, q, personId))
+                    .orElseGet(() -> new Resolution(Validity.VALID, inForce.get(), personId));
         }
         Qualification latestMatched = latest(matched).orElseThrow();
-        Set<UUID> matchedIds = matched.stream().map(q -> q.id).collect(Collectors.toSet());
         List<Qualification> newer = history.stream()
                 .filter(q -> !matchedIds.contains(q.id) && q.validFrom.isAfter(latestMatched.validFrom))
                 .toList();

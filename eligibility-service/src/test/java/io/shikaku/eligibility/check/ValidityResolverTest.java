@@ -116,6 +116,33 @@ class ValidityResolverTest {
         assertSame(current, r.qualification());
     }
 
+    @Test
+    void numbersStillOpenAtTheFormerInsurerAreSupersededByANewerQualificationInForce() {
+        Qualification former = qualification(taro, "2015-04-01", null);
+        Qualification second = qualification(taro, "2026-04-01", null);
+        Resolution r = ValidityResolver.resolve(List.of(former), List.of(former, second), VISIT);
+        assertEquals(Validity.INVALID_NEWER_EXISTS, r.validity());
+        assertSame(second, r.qualification());
+    }
+
+    @Test
+    void aNewerQualificationNotYetInForceLeavesTheCurrentOneValid() {
+        Qualification current = qualification(taro, "2015-04-01", null);
+        Qualification next = qualification(taro, "2026-12-01", null);
+        Resolution r = ValidityResolver.resolve(List.of(current), List.of(current, next), VISIT);
+        assertEquals(Validity.VALID, r.validity());
+        assertSame(current, r.qualification());
+    }
+
+    @Test
+    void theNewerNumbersThemselvesAreValid() {
+        Qualification former = qualification(taro, "2015-04-01", null);
+        Qualification second = qualification(taro, "2026-04-01", null);
+        Resolution r = ValidityResolver.resolve(List.of(second), List.of(former, second), VISIT);
+        assertEquals(Validity.VALID, r.validity());
+        assertSame(second, r.qualification());
+    }
+
     private static Person person() {
         Person p = new Person();
         p.id = UUID.randomUUID();
