@@ -1,0 +1,201 @@
+package io.shikaku.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code bin/shikaku bench [--quick]}: the check path's figures against the running suite beside the machine's own limit
+ * in the same run (DESIGN.md, Tests; issue 8), written as a report; the last line printed is the headline.
+ */
+public final class Bench {
+
+    private static final Pattern STARTED = Pattern.compile("started in ([0-9.]+)s");
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = List.of(args).contains("--quick");
+        Path root = Path.of(System.getProperty("shikaku.root", ".")).toAbsolutePath().normalize();
+        BenchSettings settings = BenchSettings.from(quick, root, System.getenv());
+        Http http = new Http(Http.client());
+        if (!SuiteProbe.isUp(http, settings)) {
+            System.exit(2);
+        }
+        String startedAt = Instant.now().toString();
+        List<String> notes = new ArrayList<>();
+        try (Connection db = DriverManager.getConnection(settings.jdbcUrl("eligibility"), settings.dbUser(),
+                settings.dbPassword())) {
+            log("data set: %,d persons with qualifications in database eligibility", settings.persons());
+            long loaded = PersonDataSet.ensure(db, settings.persons());
+            log(loaded == 0 ? "  already there" : "  loaded %,d", loaded);
+
+            List<String> facilities = BenchFacilities.codes(settings.clinics());
+            BenchFacilities onboarding = new BenchFacilities(http, settings);
+            log("facilities: %d steps taken through the gateway to bring %d live", onboarding.bringLive(facilities),
+                    facilities.size());
+            log("clinic systems: %d registered in Keycloak",
+                    new ClinicSystems(http, settings).register(facilities));
+            try (ClinicTokens tokens = new ClinicTokens(http, settings,
+                    facilities.stream().map(ClinicSystems::clientId).toList())) {
+                onboarding.awaitAccepted(tokens, 300);
+                log("  eligibility accepts checks of all %d", tokens.size());
+
+                Components components = new Components(settings);
+                components.pids().forEach((name, pids) -> {
+                    if (pids.isEmpty()) {
+                        notes.add("No process found for " + name + ": its CPU is not counted.");
+                    }
+                });
+                Map<String, Report.Service> services = services(settings, components);
+
+                PgBench pgbench = new PgBench(settings);
+                PgBench.Result insert = oneRowInsert(db, pgbench);
+                PgBench.Result checkSql = checkSql(db, pgbench, settings, facilities.get(0));
+
+                CheckLadder ladder = new CheckLadder(new OpenLoopDriver(Http.client()), tokens, components,
+                        settings, settings.persons());
+                log("checks through the gateway:");
+                List<StepResult> gateway = ladder.climb("gateway", settings.gatewayUrl());
+                long backlog = outboxBacklog(db);
+                double drained = awaitOutboxDrained(db, 30);
+                log("checks straight to eligibility:");
+                List<StepResult> direct = ladder.climb("eligibility", settings.eligibilityUrl());
+                int viaGateway = RateSelection.highestMeeting(gateway, RateSelection.P99_LIMIT_MS);
+                int straight = RateSelection.highestMeeting(direct, RateSelection.P99_LIMIT_MS);
+
+                notes.add("pgbench (b) writes its outbox rows already published, on topic " + CheckSql.TOPIC
+                        + ", so the relay never sends them; they and its check rows (reference "
+                        + CheckSql.REFERENCE + ") are deleted afterwards, and table " + CheckSql.INSERT_TABLE
+                        + " of (a) is dropped.");
+                notes.add("(b) is the lookup by card numbers, the check insert and the outbox insert; the service "
+                        + "also reads the facility projection, the person's history and the insurer.");
+                notes.add("Latency is measured from each request's intended start (open loop, constant arrival rate),"
+                        + " so a request sent late still counts from when it should have left.");
+                notes.add("PostgreSQL's CPU is that of all its processes, whoever they serve; the machine may be "
+                        + "shared with other work.");
+                Report report = new Report(startedAt, machine(), quick, settings.persons(), tokens.size(), insert,
+                        checkSql, gateway, direct, viaGateway, straight, viaGateway / checkSql.tps(),
+                        viaGateway / insert.tps(), services, backlog, drained, notes);
+                String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
+                        .format(Instant.now());
+                Path md = report.write(root.resolve(".local/bench"), stamp);
+                log("report: %s (and latest.md, latest.json beside it)", root.relativize(md));
+                System.out.println(report.lastLine());
+            }
+        }
+        System.exit(0);
+    }
+
+    static void log(String format, Object... args) {
+        System.out.println("[bench] " + String.format(Locale.ROOT, format, args));
+    }
+
+    private static PgBench.Result oneRowInsert(Connection db, PgBench pgbench) throws Exception {
+        execute(db, "CREATE TABLE IF NOT EXISTS " + CheckSql.INSERT_TABLE
+                + " (id bigserial PRIMARY KEY, at timestamptz NOT NULL DEFAULT now())");
+        try {
+            PgBench.Result r = pgbench.run("(a) one-row INSERT", CheckSql.oneRowInsert(), "eligibility");
+            log("pgbench (a) one-row INSERT: %.0f tps", r.tps());
+            return r;
+        } finally {
+            execute(db, "DROP TABLE IF EXISTS " + CheckSql.INSERT_TABLE);
+        }
+    }
+
+    private static PgBench.Result checkSql(Connection db, PgBench pgbench, BenchSettings settings, String facility)
+            throws Exception {
+        try {
+            PgBench.Result r = pgbench.run("(b) check SQL", CheckSql.recordedCheck(settings.persons(), facility),
+                    "eligibility");
+            log("pgbench (b) check SQL: %.0f tps", r.tps());
+            return r;
+        } finally {
+            execute(db, "DELETE FROM eligibility_check WHERE reference = '" + CheckSql.REFERENCE + "'");
+            execute(db, "DELETE FROM outbox WHERE topic = '" + CheckSql.TOPIC + "'");
+        }
+    }
+
+    private static long outboxBacklog(Connection db) throws SQLException {
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM outbox WHERE published_at IS NULL")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Seconds until eligibility's outbox has no pending row, or -1 when it still has after {@code seconds}. */
+    private static double awaitOutboxDrained(Connection db, int seconds) throws Exception {
+        long start = System.nanoTime();
+        while (outboxBacklog(db) > 0) {
+            if (System.nanoTime() - start > seconds * 1_000_000_000L) {
+                return -1;
+            }
+            Thread.sleep(50);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static Map<String, Report.Service> services(BenchSettings settings, Components components) {
+        Map<String, Report.Service> services = new LinkedHashMap<>();
+        Map<String, String> logs = Map.of("gateway", "api-gateway", "eligibility", "eligibility-service",
+                "facility-registry", "facility-registry-service");
+        for (String name : List.of("gateway", "eligibility", "facility-registry")) {
+            long rss = components.pids().get(name).stream().mapToLong(Processes::rssMiB).sum();
+            services.put(name, new Report.Service(startSeconds(settings.root().resolve(".local/logs/"
+                    + logs.get(name) + ".log")), rss));
+        }
+        return services;
+    }
+
+    /** The last "started in N s" of a service's log (Quarkus' start line), or null. */
+    private static Double startSeconds(Path log) {
+        try {
+            Double last = null;
+            for (String line : Files.readAllLines(log)) {
+                Matcher m = STARTED.matcher(line);
+                if (m.find()) {
+                    last = Double.valueOf(m.group(1));
+                }
+            }
+            return last;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static void execute(Connection db, String sql) throws SQLException {
+        try (Statement s = db.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static String machine() {
+        String cpu = "?";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("?");
+        } catch (IOException e) {
+            // not Linux
+        }
+        return String.format(Locale.ROOT, "%d cores (%s), %s %s, Java %s",
+                Runtime.getRuntime().availableProcessors(), cpu, System.getProperty("os.name"),
+                System.getProperty("os.version"), System.getProperty("java.version"));
+    }
+}

@@ -1,0 +1,76 @@
+package io.shikaku.bench;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * Recorded card-number checks at stepped constant arrival rates against one entry point (the gateway or the service
+ * itself), each step a warm-up and a measured window, until a step misses p99 ≤ 25 ms or has an error.
+ */
+final class CheckLadder {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final OpenLoopDriver driver;
+    private final ClinicTokens tokens;
+    private final Components components;
+    private final BenchSettings settings;
+    private final long persons;
+
+    CheckLadder(OpenLoopDriver driver, ClinicTokens tokens, Components components, BenchSettings settings,
+            long persons) {
+        this.driver = driver;
+        this.tokens = tokens;
+        this.components = components;
+        this.settings = settings;
+        this.persons = persons;
+    }
+
+    List<StepResult> climb(String target, String baseUrl) throws InterruptedException {
+        URI checks = URI.create(baseUrl + "/api/v1/eligibility/checks");
+        LocalDate visitDate = LocalDate.now(BenchFacilities.JAPAN);
+        List<StepResult> steps = new ArrayList<>();
+        for (int rate : settings.rates()) {
+            SplittableRandom random = new SplittableRandom(rate);
+            AtomicReference<Map<String, Long>> before = new AtomicReference<>();
+            AtomicReference<Map<String, Long>> after = new AtomicReference<>();
+            OpenLoopDriver.Window w = driver.run(rate, TimeUnit.SECONDS.toNanos(settings.warmUpSeconds()),
+                    TimeUnit.SECONDS.toNanos(settings.measuredSeconds()), TIMEOUT.toNanos(), i -> {
+                        int client = random.nextInt(tokens.size());
+                        return HttpRequest.newBuilder(checks).timeout(TIMEOUT)
+                                .header("Authorization", "Bearer " + tokens.token(client))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers
+                                        .ofString(BenchCard.of(random.nextLong(persons)).checkBody(visitDate)))
+                                .build();
+                    }, () -> before.set(components.cpuMillis()), () -> after.set(components.cpuMillis()));
+            Histogram h = w.latencies();
+            StepResult step = new StepResult(target, rate, w.requests(), w.errors(), w.errorsByKind(),
+                    w.achievedPerSecond(), ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(99)),
+                    ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()),
+                    Components.perCheck(before.get(), after.get(), w.requests() - w.errors()));
+            steps.add(step);
+            Bench.log("  %s %5d/s: achieved %.0f/s, p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, errors %d %s", target,
+                    rate, step.achievedPerSecond(), step.p50Ms(), step.p99Ms(), step.p999Ms(), step.errors(),
+                    step.errorsByKind().isEmpty() ? "" : step.errorsByKind());
+            if (RateSelection.stopAfter(step, RateSelection.P99_LIMIT_MS)) {
+                break;
+            }
+        }
+        return steps;
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+}
