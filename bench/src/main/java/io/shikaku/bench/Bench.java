@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  */
 public final class Bench {
 
+    private static final int IDLE_SECONDS = 3;
     private static final Pattern STARTED = Pattern.compile("started in ([0-9.]+)s");
 
     private Bench() {
@@ -64,6 +65,9 @@ public final class Bench {
                     }
                 });
                 Map<String, Report.Service> services = services(settings, components);
+                Map<String, Long> restFrom = components.cpuMillis();
+                Thread.sleep(IDLE_SECONDS * 1000L);
+                Map<String, Double> idle = Components.spentPer(restFrom, components.cpuMillis(), IDLE_SECONDS);
 
                 PgBench pgbench = new PgBench(settings);
                 PgBench.Result insert = oneRowInsert(db, pgbench);
@@ -79,6 +83,13 @@ public final class Bench {
                 List<StepResult> direct = ladder.climb("eligibility", settings.eligibilityUrl());
                 int viaGateway = RateSelection.highestMeeting(gateway, RateSelection.P99_LIMIT_MS);
                 int straight = RateSelection.highestMeeting(direct, RateSelection.P99_LIMIT_MS);
+                int usageRate = viaGateway > 0 ? viaGateway : settings.rates().get(0);
+                log("check → usage statistics at %d/s through the gateway:", usageRate);
+                UsageDelay.Result usage = new UsageDelay(http, new OpenLoopDriver(Http.client()), tokens, settings,
+                        settings.persons()).measure(onboarding.portalAdminToken(), usageRate,
+                                settings.usageSeconds(), 60);
+                log("  %d of %d checks counted: p50 %.0f ms, p99 %.0f ms, max %.0f ms", usage.counted(),
+                        usage.checks(), usage.p50Ms(), usage.p99Ms(), usage.maxMs());
 
                 notes.add("pgbench (b) writes its outbox rows already published, on topic " + CheckSql.TOPIC
                         + ", so the relay never sends them; they and its check rows (reference "
@@ -92,7 +103,7 @@ public final class Bench {
                         + "shared with other work.");
                 Report report = new Report(startedAt, machine(), quick, settings.persons(), tokens.size(), insert,
                         checkSql, gateway, direct, viaGateway, straight, viaGateway / checkSql.tps(),
-                        viaGateway / insert.tps(), services, backlog, drained, notes);
+                        viaGateway / insert.tps(), usage, services, idle, backlog, drained, notes);
                 String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
                         .format(Instant.now());
                 Path md = report.write(root.resolve(".local/bench"), stamp);

@@ -97,7 +97,7 @@ final class BenchFacilities {
         }
     }
 
-    private String portalAdminToken() throws IOException, InterruptedException {
+    String portalAdminToken() throws IOException, InterruptedException {
         return http.form(settings.keycloakUrl() + "/realms/shikaku/protocol/openid-connect/token",
                 Map.of("grant_type", "password", "client_id", "shikaku-demo-cli", "username", "portal-admin",
                         "password", "demo"))

@@ -10,7 +10,8 @@ import java.util.Map;
  * environment variable (ports and credentials with the defaults of bin/shikaku and bin/infra).
  */
 record BenchSettings(boolean quick, Path root, List<Integer> rates, int warmUpSeconds, int measuredSeconds,
-        long persons, int clinics, int pgbenchSeconds, int pgbenchClients, int pgbenchThreads, String pgbench,
+        long persons, int clinics, int usageSeconds, int pgbenchSeconds, int pgbenchClients, int pgbenchThreads,
+        String pgbench,
         String gatewayUrl, String eligibilityUrl, String facilityUrl, String keycloakUrl, String keycloakAdmin,
         String keycloakAdminPassword, String dbHost, int dbPort, String dbUser, String dbPassword,
         String kafkaPort) {
@@ -31,6 +32,7 @@ record BenchSettings(boolean quick, Path root, List<Integer> rates, int warmUpSe
                 e.integer("SHIKAKU_BENCH_MEASURED_SECONDS", quick ? 7 : 20),
                 e.integer("SHIKAKU_BENCH_PERSONS", 1_000_000),
                 e.integer("SHIKAKU_BENCH_CLINICS", 100),
+                e.integer("SHIKAKU_BENCH_USAGE_SECONDS", quick ? 5 : 15),
                 e.integer("SHIKAKU_BENCH_PGBENCH_SECONDS", quick ? 5 : 15),
                 e.integer("SHIKAKU_BENCH_PGBENCH_CLIENTS", 8),
                 e.integer("SHIKAKU_BENCH_PGBENCH_THREADS", 2),

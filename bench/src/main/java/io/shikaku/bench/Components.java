@@ -39,11 +39,11 @@ final class Components {
         return cpu;
     }
 
-    /** CPU milliseconds per check of each component between two snapshots. */
-    static Map<String, Double> perCheck(Map<String, Long> before, Map<String, Long> after, long checks) {
+    /** CPU milliseconds of each component between two snapshots, per unit (a check, a second). */
+    static Map<String, Double> spentPer(Map<String, Long> before, Map<String, Long> after, long units) {
         Map<String, Double> per = new LinkedHashMap<>();
         after.forEach((name, ms) -> per.put(name,
-                checks == 0 ? 0.0 : Math.max(0, ms - before.getOrDefault(name, ms)) / (double) checks));
+                units == 0 ? 0.0 : Math.max(0, ms - before.getOrDefault(name, ms)) / (double) units));
         return per;
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongConsumer;
 import java.util.function.LongFunction;
 
 import org.HdrHistogram.ConcurrentHistogram;
@@ -42,6 +43,15 @@ final class OpenLoopDriver {
     Window run(int perSecond, long warmUpNanos, long measuredNanos, long timeoutNanos,
             LongFunction<HttpRequest> requests, Runnable onWindowOpen, Runnable onWindowClose)
             throws InterruptedException {
+        return run(perSecond, warmUpNanos, measuredNanos, timeoutNanos, requests, onWindowOpen, onWindowClose,
+                answeredAt -> {
+                });
+    }
+
+    /** As above; {@code onAnswered} receives the instant ({@link System#nanoTime()}) of each measured 200 answer. */
+    Window run(int perSecond, long warmUpNanos, long measuredNanos, long timeoutNanos,
+            LongFunction<HttpRequest> requests, Runnable onWindowOpen, Runnable onWindowClose,
+            LongConsumer onAnswered) throws InterruptedException {
         OpenLoopSchedule schedule = new OpenLoopSchedule(System.nanoTime() + 20_000_000L, perSecond);
         long windowStart = schedule.startNanos() + warmUpNanos;
         long windowEnd = windowStart + measuredNanos;
@@ -80,6 +90,8 @@ final class OpenLoopDriver {
                             if (kind != null) {
                                 errors.increment();
                                 kinds.computeIfAbsent(kind, k -> new LongAdder()).increment();
+                            } else {
+                                onAnswered.accept(end);
                             }
                         }
                         outstanding.decrement();

@@ -17,8 +17,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 record Report(String startedAt, String machine, boolean quick, long persons, int clinics,
         PgBench.Result oneRowInsert, PgBench.Result checkSql, List<StepResult> throughGateway,
         List<StepResult> direct, int gatewayChecksPerSecond, int directChecksPerSecond,
-        double ratioToCheckSql, double ratioToInsert, Map<String, Service> services, long outboxBacklogAtEnd,
-        double outboxDrainedSeconds, List<String> notes) {
+        double ratioToCheckSql, double ratioToInsert, UsageDelay.Result usageDelay, Map<String, Service> services,
+        Map<String, Double> idleCpuMsPerSecond,
+        long outboxBacklogAtEnd, double outboxDrainedSeconds, List<String> notes) {
 
     /** A service's start time (from its log) and resident memory before the load. */
     record Service(Double startSeconds, long idleRssMiB) {
@@ -54,8 +55,12 @@ record Report(String startedAt, String machine, boolean quick, long persons, int
         md.append(row("(b) check SQL tps (pgbench)", fmt(checkSql.tps())));
         md.append(row("checks/s ÷ (b)", String.format(Locale.ROOT, "%.3f", ratioToCheckSql)));
         md.append(row("checks/s ÷ (a)", String.format(Locale.ROOT, "%.4f", ratioToInsert)));
-        md.append(row("outbox backlog when the load ended", Long.toString(outboxBacklogAtEnd)));
-        md.append(row("outbox drained after the load (s)",
+        md.append(row("check → counted in usage statistics at " + usageDelay.perSecond() + "/s through the gateway"
+                + " (p50 / p99 / max ms, to within a " + fmt(usageDelay.pollMs()) + " ms poll)",
+                fmt(usageDelay.p50Ms()) + " / " + fmt(usageDelay.p99Ms()) + " / " + fmt(usageDelay.maxMs())
+                        + " (" + usageDelay.counted() + " of " + usageDelay.checks() + " counted)"));
+        md.append(row("outbox backlog when the gateway steps ended", Long.toString(outboxBacklogAtEnd)));
+        md.append(row("outbox drained after them (s)",
                 outboxDrainedSeconds < 0 ? "not within the wait" : fmt(outboxDrainedSeconds)));
         md.append('\n');
         steps(md, "Through the gateway (:8080)", throughGateway);
@@ -63,6 +68,9 @@ record Report(String startedAt, String machine, boolean quick, long persons, int
         md.append("## Services\n\n| service | start (s, from its log) | idle RSS (MiB) |\n|---|---|---|\n");
         services.forEach((name, s) -> md.append(row(name, s.startSeconds() == null ? "?" : fmt(s.startSeconds()),
                 Long.toString(s.idleRssMiB()))));
+        md.append("\nCPU at rest before the load (ms per second; included in the per-check figures above, where it"
+                + " weighs most at low rates):\n\n| component | idle CPU ms/s |\n|---|---|\n");
+        idleCpuMsPerSecond.forEach((name, ms) -> md.append(row(name, fmt(ms))));
         md.append("\n## pgbench\n\n| script | tps | failed | clients | seconds |\n|---|---|---|---|---|\n");
         for (PgBench.Result r : List.of(oneRowInsert, checkSql)) {
             md.append(row(r.name(), fmt(r.tps()), Long.toString(r.failed()), Integer.toString(r.clients()),
