@@ -75,12 +75,17 @@ public final class Bench {
 
                 CheckLadder ladder = new CheckLadder(new OpenLoopDriver(Http.client()), tokens, components,
                         settings, settings.persons());
+                List<Report.RecordedOnce> recordedOnce = new ArrayList<>();
                 log("checks through the gateway:");
+                long rows = benchChecks(db);
                 List<StepResult> gateway = ladder.climb("gateway", settings.gatewayUrl());
                 long backlog = outboxBacklog(db);
-                double drained = awaitOutboxDrained(db, 30);
+                recordedOnce.add(recordedOnce("gateway", gateway, rows, db));
+                double drained = awaitOutboxDrained(db, quick ? 10 : 30);
                 log("checks straight to eligibility:");
+                rows = benchChecks(db);
                 List<StepResult> direct = ladder.climb("eligibility", settings.eligibilityUrl());
+                recordedOnce.add(recordedOnce("eligibility", direct, rows, db));
                 int viaGateway = RateSelection.highestMeeting(gateway, RateSelection.P99_LIMIT_MS);
                 int straight = RateSelection.highestMeeting(direct, RateSelection.P99_LIMIT_MS);
                 int usageRate = viaGateway > 0 ? viaGateway : settings.rates().get(0);
@@ -103,7 +108,7 @@ public final class Bench {
                         + "shared with other work.");
                 Report report = new Report(startedAt, machine(), quick, settings.persons(), tokens.size(), insert,
                         checkSql, gateway, direct, viaGateway, straight, viaGateway / checkSql.tps(),
-                        viaGateway / insert.tps(), usage, services, idle, backlog, drained, notes);
+                        viaGateway / insert.tps(), usage, services, idle, recordedOnce, backlog, drained, notes);
                 String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
                         .format(Instant.now());
                 Path md = report.write(root.resolve(".local/bench"), stamp);
@@ -140,6 +145,25 @@ public final class Bench {
         } finally {
             execute(db, "DELETE FROM eligibility_check WHERE reference = '" + CheckSql.REFERENCE + "'");
             execute(db, "DELETE FROM outbox WHERE topic = '" + CheckSql.TOPIC + "'");
+        }
+    }
+
+    private static Report.RecordedOnce recordedOnce(String target, List<StepResult> steps, long rowsBefore,
+            Connection db) throws SQLException {
+        Report.RecordedOnce r = new Report.RecordedOnce(target,
+                steps.stream().mapToLong(StepResult::answeredOkWithWarmUp).sum(), benchChecks(db) - rowsBefore);
+        log("  %d checks answered 200, %d check rows recorded%s", r.answeredOk(), r.rowsRecorded(),
+                r.holds() ? "" : ": MISMATCH");
+        return r;
+    }
+
+    /** Check rows the driver's requests have recorded so far (their reference). */
+    private static long benchChecks(Connection db) throws SQLException {
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM eligibility_check WHERE reference = '"
+                        + BenchCard.REFERENCE + "'")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

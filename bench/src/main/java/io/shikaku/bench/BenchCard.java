@@ -21,6 +21,8 @@ public record BenchCard(long index, String insurerNumber, String symbol, String 
     public static final LocalDate FIRST_BIRTH_DATE = LocalDate.of(1940, 1, 1);
     public static final int BIRTH_DAYS = 25_000;
     public static final String BRANCH = "00";
+    /** The reference every check of the driver carries, so that its recorded rows can be counted. */
+    public static final String REFERENCE = "bench";
 
     private static final long PERSON_HIGH = 0xbe4c_0000_0000_4000L;
     private static final long PERSON_LOW = 0x8000_0000_0000_0000L;
@@ -43,6 +45,6 @@ public record BenchCard(long index, String insurerNumber, String symbol, String 
     public String checkBody(LocalDate visitDate) {
         return "{\"method\":\"INSURANCE_CARD\",\"visitDate\":\"" + visitDate + "\",\"insurerNumber\":\""
                 + insurerNumber + "\",\"symbol\":\"" + symbol + "\",\"number\":\"" + number + "\",\"branch\":\""
-                + branch + "\",\"birthDate\":\"" + birthDate + "\",\"reference\":\"bench\"}";
+                + branch + "\",\"birthDate\":\"" + birthDate + "\",\"reference\":\"" + REFERENCE + "\"}";
     }
 }

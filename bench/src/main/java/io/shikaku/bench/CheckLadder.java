@@ -58,7 +58,8 @@ final class CheckLadder {
             StepResult step = new StepResult(target, rate, w.requests(), w.errors(), w.errorsByKind(),
                     w.achievedPerSecond(), ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(99)),
                     ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()),
-                    Components.spentPer(before.get(), after.get(), w.requests() - w.errors()));
+                    Components.spentPer(before.get(), after.get(), w.requests() - w.errors()),
+                    w.answeredOkInAll());
             steps.add(step);
             Bench.log("  %s %5d/s: achieved %.0f/s, p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, errors %d %s", target,
                     rate, step.achievedPerSecond(), step.p50Ms(), step.p99Ms(), step.p999Ms(), step.errors(),

@@ -33,7 +33,7 @@ final class OpenLoopDriver {
 
     /** What a measured window gave, before the CPU figures are added. */
     record Window(long requests, long errors, Map<String, Long> errorsByKind, double achievedPerSecond,
-            Histogram latencies) {
+            Histogram latencies, long answeredOkInAll) {
     }
 
     /**
@@ -61,6 +61,7 @@ final class OpenLoopDriver {
         LongAdder errors = new LongAdder();
         LongAdder completedInWindow = new LongAdder();
         LongAdder outstanding = new LongAdder();
+        LongAdder answeredOk = new LongAdder();
         Map<String, LongAdder> kinds = new ConcurrentHashMap<>();
         boolean windowOpened = false;
         for (long i = 0; i < total; i++) {
@@ -78,6 +79,9 @@ final class OpenLoopDriver {
             client.sendAsync(requests.apply(i), HttpResponse.BodyHandlers.discarding())
                     .whenComplete((response, failure) -> {
                         long end = System.nanoTime();
+                        if (failure == null && response.statusCode() == 200) {
+                            answeredOk.increment();
+                        }
                         if (end >= windowStart && end < windowEnd) {
                             completedInWindow.increment();
                         }
@@ -109,6 +113,6 @@ final class OpenLoopDriver {
             byKind.put("no answer", lost);
         }
         return new Window(recorded.sum() + lost, errors.sum() + lost, byKind,
-                completedInWindow.sum() / (measuredNanos / 1e9), latencies);
+                completedInWindow.sum() / (measuredNanos / 1e9), latencies, answeredOk.sum());
     }
 }

@@ -18,8 +18,16 @@ record Report(String startedAt, String machine, boolean quick, long persons, int
         PgBench.Result oneRowInsert, PgBench.Result checkSql, List<StepResult> throughGateway,
         List<StepResult> direct, int gatewayChecksPerSecond, int directChecksPerSecond,
         double ratioToCheckSql, double ratioToInsert, UsageDelay.Result usageDelay, Map<String, Service> services,
-        Map<String, Double> idleCpuMsPerSecond,
+        Map<String, Double> idleCpuMsPerSecond, List<RecordedOnce> recordedOnce,
         long outboxBacklogAtEnd, double outboxDrainedSeconds, List<String> notes) {
+
+    /** Every check answered 200 (warm-ups included) is one check row (reference "bench"), counted per entry point. */
+    record RecordedOnce(String target, long answeredOk, long rowsRecorded) {
+
+        boolean holds() {
+            return answeredOk == rowsRecorded;
+        }
+    }
 
     /** A service's start time (from its log) and resident memory before the load. */
     record Service(Double startSeconds, long idleRssMiB) {
@@ -62,6 +70,10 @@ record Report(String startedAt, String machine, boolean quick, long persons, int
         md.append(row("outbox backlog when the gateway steps ended", Long.toString(outboxBacklogAtEnd)));
         md.append(row("outbox drained after them (s)",
                 outboxDrainedSeconds < 0 ? "not within the wait" : fmt(outboxDrainedSeconds)));
+        for (RecordedOnce r : recordedOnce) {
+            md.append(row("checks answered 200 / check rows recorded (" + r.target() + ", warm-ups included)",
+                    r.answeredOk() + " / " + r.rowsRecorded() + (r.holds() ? "" : " — MISMATCH")));
+        }
         md.append('\n');
         steps(md, "Through the gateway (:8080)", throughGateway);
         steps(md, "Straight to eligibility (:8081)", direct);

@@ -8,7 +8,7 @@ import java.util.Map;
  */
 public record StepResult(String target, int offeredPerSecond, long requests, long errors,
         Map<String, Long> errorsByKind, double achievedPerSecond, double p50Ms, double p99Ms, double p999Ms,
-        double maxMs, Map<String, Double> cpuMsPerCheck) {
+        double maxMs, Map<String, Double> cpuMsPerCheck, long answeredOkWithWarmUp) {
 
     /** Whether this step meets the bar: p99 at most {@code p99LimitMs} and not a single error. */
     public boolean meets(double p99LimitMs) {

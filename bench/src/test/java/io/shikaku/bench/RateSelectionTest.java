@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class RateSelectionTest {
 
     private static StepResult step(int rate, double p99, long errors) {
-        return new StepResult("gateway", rate, rate * 10L, errors, Map.of(), rate, 1, p99, p99, p99, Map.of());
+        return new StepResult("gateway", rate, rate * 10L, errors, Map.of(), rate, 1, p99, p99, p99, Map.of(), 0);
     }
 
     @Test
@@ -42,7 +42,7 @@ class RateSelectionTest {
 
     @Test
     void aStepWithoutRequestsMeetsNothing() {
-        StepResult empty = new StepResult("gateway", 100, 0, 0, Map.of(), 0, 0, 0, 0, 0, Map.of());
+        StepResult empty = new StepResult("gateway", 100, 0, 0, Map.of(), 0, 0, 0, 0, 0, Map.of(), 0);
         assertFalse(empty.meets(25));
     }
 }
