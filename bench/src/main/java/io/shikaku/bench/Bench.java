@@ -96,6 +96,14 @@ public final class Bench {
                 log("  %d of %d checks counted: p50 %.0f ms, p99 %.0f ms, max %.0f ms", usage.counted(),
                         usage.checks(), usage.p50Ms(), usage.p99Ms(), usage.maxMs());
 
+                for (List<StepResult> ladderSteps : List.of(gateway, direct)) {
+                    StepResult top = ladderSteps.get(ladderSteps.size() - 1);
+                    if (top.meets(RateSelection.P99_LIMIT_MS)
+                            && top.offeredPerSecond() == settings.rates().get(settings.rates().size() - 1)) {
+                        notes.add("The last step (" + top.target() + ", " + top.offeredPerSecond()
+                                + "/s) still met the bar: the limit is higher than this run's steps reach.");
+                    }
+                }
                 notes.add("pgbench (b) writes its outbox rows already published, on topic " + CheckSql.TOPIC
                         + ", so the relay never sends them; they and its check rows (reference "
                         + CheckSql.REFERENCE + ") are deleted afterwards, and table " + CheckSql.INSERT_TABLE

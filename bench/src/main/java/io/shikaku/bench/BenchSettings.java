@@ -21,7 +21,7 @@ record BenchSettings(boolean quick, Path root, List<Integer> rates, int warmUpSe
     static BenchSettings from(boolean quick, Path root, Map<String, String> env) {
         Env e = new Env(env);
         List<Integer> rates = quick
-                ? List.of(100, 200, 400, 800, 1600)
+                ? List.of(100, 400, 1000, 2000, 3000, 4500)
                 : List.of(100, 200, 400, 800, 1200, 1600, 2000, 2400, 3000, 3600, 4200, 5000, 6000);
         String given = env.get("SHIKAKU_BENCH_RATES");
         if (given != null && !given.isBlank()) {
@@ -29,7 +29,7 @@ record BenchSettings(boolean quick, Path root, List<Integer> rates, int warmUpSe
         }
         return new BenchSettings(quick, root, rates,
                 e.integer("SHIKAKU_BENCH_WARMUP_SECONDS", quick ? 3 : 10),
-                e.integer("SHIKAKU_BENCH_MEASURED_SECONDS", quick ? 7 : 20),
+                e.integer("SHIKAKU_BENCH_MEASURED_SECONDS", quick ? 6 : 20),
                 e.integer("SHIKAKU_BENCH_PERSONS", 1_000_000),
                 e.integer("SHIKAKU_BENCH_CLINICS", 100),
                 e.integer("SHIKAKU_BENCH_USAGE_SECONDS", quick ? 5 : 15),
