@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -42,8 +43,9 @@ final class CheckLadder {
         List<StepResult> steps = new ArrayList<>();
         for (int rate : settings.rates()) {
             SplittableRandom random = new SplittableRandom(rate);
-            AtomicReference<Map<String, Long>> before = new AtomicReference<>();
-            AtomicReference<Map<String, Long>> after = new AtomicReference<>();
+            // CPU snapshots read /proc on threads of their own, so the schedule never waits for them
+            AtomicReference<CompletableFuture<Map<String, Long>>> before = new AtomicReference<>();
+            AtomicReference<CompletableFuture<Map<String, Long>>> after = new AtomicReference<>();
             OpenLoopDriver.Window w = driver.run(rate, TimeUnit.SECONDS.toNanos(settings.warmUpSeconds()),
                     TimeUnit.SECONDS.toNanos(settings.measuredSeconds()), TIMEOUT.toNanos(), i -> {
                         int client = random.nextInt(tokens.size());
@@ -53,12 +55,13 @@ final class CheckLadder {
                                 .POST(HttpRequest.BodyPublishers
                                         .ofString(BenchCard.of(random.nextLong(persons)).checkBody(visitDate)))
                                 .build();
-                    }, () -> before.set(components.cpuMillis()), () -> after.set(components.cpuMillis()));
+                    }, () -> before.set(CompletableFuture.supplyAsync(components::cpuMillis)),
+                    () -> after.set(CompletableFuture.supplyAsync(components::cpuMillis)));
             Histogram h = w.latencies();
             StepResult step = new StepResult(target, rate, w.requests(), w.errors(), w.errorsByKind(),
                     w.achievedPerSecond(), ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(99)),
                     ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()),
-                    Components.spentPer(before.get(), after.get(), w.requests() - w.errors()),
+                    Components.spentPer(before.get().join(), after.get().join(), w.requests() - w.errors()),
                     w.answeredOkInAll());
             steps.add(step);
             Bench.log("  %s %5d/s: achieved %.0f/s, p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, errors %d %s", target,
