@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class ClinicTokens implements AutoCloseable {
 
+    /** A token and when it is due for refreshing. */
     private record Token(String value, long refreshAtNanos) {
     }
 

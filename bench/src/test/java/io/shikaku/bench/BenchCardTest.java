@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import io.shikaku.common.identifier.FacilityCode;
 import io.shikaku.common.identifier.InsurerNumber;
 
+/** The data set's cards and the benchmark's facility codes are well-formed and derived from their index alone. */
 class BenchCardTest {
 
     @Test

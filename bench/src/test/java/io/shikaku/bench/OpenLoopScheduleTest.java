@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
+/** Intended starts are fixed by the rate alone, without drift, so late requests are charged from them. */
 class OpenLoopScheduleTest {
 
     @Test

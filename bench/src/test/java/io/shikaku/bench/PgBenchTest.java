@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+/** pgbench's summary is read right, and the check script gives pgbench no variable it did not mean. */
 class PgBenchTest {
 
     private static final String OUTPUT = """

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
+/** The report ends with the headline line in its fixed shape, which tools and the README rely on. */
 class ReportTest {
 
     private static Report report(int gatewayRate, double checkSqlTps) {
