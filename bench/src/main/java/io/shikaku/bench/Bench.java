@@ -20,8 +20,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code bin/shikaku bench [--quick]}: the check path's figures against the running suite beside the machine's own limit
- * in the same run (DESIGN.md, Tests; issue 8), written as a report; the last line printed is the headline.
+ * {@code bin/shikaku bench [--quick]}: the check path's figures against the running suite beside the machine's own
+ * limit in the same run (DESIGN.md, Tests; issue 8), written as a report; the last line printed is the headline.
  */
 public final class Bench {
 

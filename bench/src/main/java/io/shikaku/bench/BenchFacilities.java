@@ -48,8 +48,8 @@ final class BenchFacilities {
             }
         }
         if (!missing.isEmpty()) {
-            StringBuilder csv = new StringBuilder(
-                    "facilityCode,type,prefecture,name,accountRegisteredOn,readerAppliedOn,readersApplied,readyOn,goLiveOn\n");
+            StringBuilder csv = new StringBuilder("facilityCode,type,prefecture,name,accountRegisteredOn,"
+                    + "readerAppliedOn,readersApplied,readyOn,goLiveOn\n");
             missing.forEach(code -> csv.append(code).append(",MEDICAL_CLINIC,13,Bench Clinic ")
                     .append(code, 5, 9).append(",,,,,\n"));
             int imported = http.send("POST", facilities + "/imports", admin, "text/csv", csv.toString()).expect(200)

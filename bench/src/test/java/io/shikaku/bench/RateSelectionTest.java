@@ -9,7 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** The headline rate is the highest step with p99 within the bar and no error, and the ladder stops at the first miss. */
+/** The headline is the highest step with p99 within the bar and no error; the ladder stops at the first miss. */
 class RateSelectionTest {
 
     private static StepResult step(int rate, double p99, long errors) {
