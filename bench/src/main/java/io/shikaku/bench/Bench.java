@@ -55,7 +55,7 @@ public final class Bench {
                     new ClinicSystems(http, settings).register(facilities));
             try (ClinicTokens tokens = new ClinicTokens(http, settings,
                     facilities.stream().map(ClinicSystems::clientId).toList())) {
-                onboarding.awaitAccepted(tokens, 300);
+                onboarding.awaitAccepted(tokens, settings.persons(), 300);
                 log("  eligibility accepts checks of all %d", tokens.size());
 
                 Components components = new Components(settings);

@@ -77,15 +77,24 @@ final class BenchFacilities {
         return steps;
     }
 
-    /** Waits until the eligibility service accepts a check of every clinic (its projection of live facilities). */
-    void awaitAccepted(ClinicTokens tokens, int seconds) throws IOException, InterruptedException {
+    /**
+     * Waits until the eligibility service accepts a check of every clinic (its projection of live facilities), each for
+     * a different person of the data set, who must be found {@code VALID}.
+     */
+    void awaitAccepted(ClinicTokens tokens, long persons, int seconds) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        String body = BenchCard.of(0).checkBody(LocalDate.now(JAPAN));
         for (int i = 0; i < tokens.size(); i++) {
+            BenchCard card = BenchCard.of((persons - 1) * i / Math.max(1, tokens.size() - 1));
+            String body = card.checkBody(LocalDate.now(JAPAN));
             while (true) {
                 Http.Answer answer = http.send("POST", settings.eligibilityUrl() + "/api/v1/eligibility/checks",
                         tokens.token(i), "application/json", body);
                 if (answer.status() == 200) {
+                    String validity = answer.json().path("validity").asText();
+                    if (!validity.equals("VALID")) {
+                        throw new IllegalStateException("person " + card.index() + " of the data set answered "
+                                + validity + ", not VALID");
+                    }
                     break;
                 }
                 if (answer.status() != 403 || System.nanoTime() > deadline) {
