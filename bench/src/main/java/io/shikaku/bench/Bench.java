@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 public final class Bench {
 
     private static final int IDLE_SECONDS = 3;
+    private static final int PAUSE_SECONDS = 3;
     private static final Pattern STARTED = Pattern.compile("started in ([0-9.]+)s");
 
     private Bench() {
@@ -82,6 +83,7 @@ public final class Bench {
                 long backlog = outboxBacklog(db);
                 recordedOnce.add(recordedOnce("gateway", gateway, rows, db));
                 double drained = awaitOutboxDrained(db, quick ? 10 : 30);
+                Thread.sleep(PAUSE_SECONDS * 1000L); // the last step may have overloaded the suite: let it settle
                 log("checks straight to eligibility:");
                 rows = benchChecks(db);
                 List<StepResult> direct = ladder.climb("eligibility", settings.eligibilityUrl());
