@@ -207,6 +207,51 @@ class CardRegistrationTest {
     }
 
     @Test
+    void theMyNumberAppearsInNoLogLineWhateverTheOutcome() {
+        StringBuilder logged = new StringBuilder();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public synchronized void publish(java.util.logging.LogRecord record) {
+                logged.append(record.getMessage()).append(java.util.Arrays.toString(record.getParameters()));
+                for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
+                    logged.append(t);
+                }
+                logged.append('\n');
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.addHandler(capture);
+        String myNumber = Fixtures.freshMyNumber();
+        String unlinked = Fixtures.freshMyNumber();
+        String serial = Fixtures.freshCardSerial();
+        try {
+            org.jboss.logging.Logger.getLogger(CardRegistrationTest.class).info("log capture works");
+            linkedPerson(myNumber);
+            register(Tokens.clinic(CLINIC), serial, myNumber, VALID_UNTIL).statusCode(201);
+            register(Tokens.clinic(CLINIC), serial, myNumber, VALID_UNTIL).statusCode(409);
+            register(Tokens.clinic(CLINIC), Fixtures.freshCardSerial(), unlinked, VALID_UNTIL).statusCode(422);
+            register(Tokens.clinic(CLINIC), "bad", unlinked.substring(0, 11) + "x", VALID_UNTIL).statusCode(400);
+        } finally {
+            root.removeHandler(capture);
+        }
+        String text;
+        synchronized (capture) {
+            text = logged.toString();
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(text.contains("log capture works"), text);
+        assertFalse(text.contains(myNumber) || text.contains(unlinked) || text.contains(unlinked.substring(0, 11)),
+                "a My Number was logged");
+    }
+
+    @Test
     void onlyPatientsAndClinicSystemsRegister() {
         register(Tokens.insurer("06130017"), Fixtures.freshCardSerial(), Fixtures.freshMyNumber(), VALID_UNTIL)
                 .statusCode(403).body("code", equalTo("FORBIDDEN"));
