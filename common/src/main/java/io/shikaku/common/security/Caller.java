@@ -30,7 +30,7 @@ public class Caller {
         return code;
     }
 
-    /** The person the token is bound to (a patient's {@code person_id}); 403 when it carries none or a malformed one. */
+    /** The person the token is bound to (a patient's {@code person_id}); 403 when it carries none or a bad one. */
     public UUID personId() {
         String id = BindingClaims.of(token, Claims.PERSON_ID);
         try {

@@ -41,8 +41,8 @@ public class CheckResource {
     @POST
     @Operation(summary = "Confirm a patient's qualification on the visit date",
             description = "By insurance card numbers, or by My Number card (cardSerial, identityVerification and the"
-                    + " consent answered on the reader). Every validity (VALID, INVALID, INVALID_NEWER_EXISTS, NOT_FOUND,"
-                    + " MULTIPLE_MATCHES) is a 200; the check is recorded. Only a facility live on the visit date"
+                    + " consent answered on the reader). Every validity (VALID, INVALID, INVALID_NEWER_EXISTS,"
+                    + " NOT_FOUND, MULTIPLE_MATCHES) is a 200; the check is recorded. Only a facility live on the visit date"
                     + " (its registered go-live date on or before it) may check. A card check answers the consent it"
                     + " recorded (24 hours; none, with note LINKAGE_UNDER_REVIEW, while the person's linkage is under"
                     + " review) and the note CARD_EXPIRES_SOON when the card's last valid day is within three months"

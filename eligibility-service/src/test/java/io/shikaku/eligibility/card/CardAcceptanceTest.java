@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import io.shikaku.contract.ErrorCode;
 import io.shikaku.eligibility.card.CardAcceptance.CardState;
 
+/** The card refusal order, the last valid day and the three-month note (DOMAIN.md §3, §4), at their boundaries. */
 class CardAcceptanceTest {
 
     private static final LocalDate VISIT = LocalDate.of(2026, 11, 21);

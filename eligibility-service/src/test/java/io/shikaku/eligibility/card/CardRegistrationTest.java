@@ -26,6 +26,7 @@ import io.shikaku.common.testing.Tokens;
 import io.shikaku.eligibility.mynumber.MyNumberHasher;
 import io.shikaku.eligibility.support.Fixtures;
 
+/** Registering, reading, revoking and withdrawing My Number cards (DOMAIN.md §3), never echoing the number. */
 @QuarkusTest
 class CardRegistrationTest {
 

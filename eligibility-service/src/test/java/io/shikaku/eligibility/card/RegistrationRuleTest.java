@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import io.shikaku.eligibility.card.RegistrationRule.Known;
 import io.shikaku.eligibility.card.RegistrationRule.Outcome;
 
+/** What registering a known or unknown serial does (DOMAIN.md §3). */
 class RegistrationRuleTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);

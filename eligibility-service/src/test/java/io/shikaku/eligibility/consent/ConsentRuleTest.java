@@ -9,6 +9,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+/** A consent's 24 hours and when none is recorded (DOMAIN.md §4, §5). */
 class ConsentRuleTest {
 
     private static final Instant GRANTED = Instant.parse("2026-11-21T01:00:00Z");
