@@ -242,6 +242,45 @@ class MyNumberCardCheckTest {
         }
     }
 
+    /** Prints how long card checks took beside card-number checks (a figure, never an assertion on it). */
+    @Test
+    void twoHundredCardChecksWithConsentRecordTwoHundredChecksAndConsents() throws Exception {
+        Card card = insuredWithCard(FAR);
+        int checks = 200;
+        long start = System.nanoTime();
+        for (int i = 0; i < checks; i++) {
+            check(CLINIC, card.serial(), VISIT, true, true, false).statusCode(200);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        String number = Fixtures.freshNumber();
+        fixtures.qualification(fixtures.person("佐藤 健", "MALE", "1975-11-03"), INSURER, "1", number, "00",
+                "2015-04-01", null);
+        long numbersStart = System.nanoTime();
+        for (int i = 0; i < checks; i++) {
+            given().auth().oauth2(Tokens.clinic(CLINIC)).contentType(ContentType.JSON)
+                    .body(CheckResourceTest.cardNumbers(INSURER, "1", number, "00", "1975-11-03"))
+                    .post("/api/v1/eligibility/checks").then().statusCode(200);
+        }
+        double numbersSeconds = (System.nanoTime() - numbersStart) / 1e9;
+        System.out.printf("%d sequential card checks with consent: %.2f s, %.1f ms each; the same number of"
+                + " card-number checks: %.2f s, %.1f ms each (ratio %.2f)%n", checks, seconds,
+                seconds * 1000 / checks, numbersSeconds, numbersSeconds * 1000 / checks, seconds / numbersSeconds);
+        try (var c = db.getConnection();
+                var s = c.prepareStatement("SELECT (SELECT count(*) FROM consent WHERE person_id = ?),"
+                        + " (SELECT count(*) FROM eligibility_check WHERE person_id = ? AND method = 'MY_NUMBER_CARD'),"
+                        + " (SELECT count(*) FROM consent x JOIN eligibility_check e ON e.id = x.check_id"
+                        + " WHERE x.person_id = ?)")) {
+            s.setObject(1, card.person());
+            s.setObject(2, card.person());
+            s.setObject(3, card.person());
+            var rs = s.executeQuery();
+            rs.next();
+            assertEquals(checks, rs.getInt(1));
+            assertEquals(checks, rs.getInt(2));
+            assertEquals(checks, rs.getInt(3), "every consent names its check");
+        }
+    }
+
     @Test
     void aCardCheckNeedsTheSerialAndHowIdentityWasVerified() {
         Map<String, Object> body = new HashMap<>(Map.of("method", "MY_NUMBER_CARD", "visitDate", VISIT));
