@@ -173,6 +173,9 @@ public class EligibilityCheckService {
                 ? null
                 : shown.resolution().qualification().id;
         check.reference = request.reference();
+        check.identityVerification = answer.method() == CheckMethod.MY_NUMBER_CARD
+                ? request.identityVerification()
+                : null;
         check.answer = toJson(answer);
         return check.persist()
                 .chain(() -> outbox.add(CheckRecorded.of(check)))

@@ -267,7 +267,8 @@ class MyNumberCardCheckTest {
                 seconds * 1000 / checks, numbersSeconds, numbersSeconds * 1000 / checks, seconds / numbersSeconds);
         try (var c = db.getConnection();
                 var s = c.prepareStatement("SELECT (SELECT count(*) FROM consent WHERE person_id = ?),"
-                        + " (SELECT count(*) FROM eligibility_check WHERE person_id = ? AND method = 'MY_NUMBER_CARD'),"
+                        + " (SELECT count(*) FROM eligibility_check WHERE person_id = ? AND method = 'MY_NUMBER_CARD'"
+                        + " AND identity_verification = 'FACE'),"
                         + " (SELECT count(*) FROM consent x JOIN eligibility_check e ON e.id = x.check_id"
                         + " WHERE x.person_id = ?)")) {
             s.setObject(1, card.person());
