@@ -1,5 +1,8 @@
 package io.shikaku.common.security;
 
+import java.util.Locale;
+import java.util.UUID;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
@@ -25,5 +28,19 @@ public class Caller {
             throw ProblemException.forbidden("The token is not bound to a valid facility code");
         }
         return code;
+    }
+
+    /** The person the token is bound to (a patient's {@code person_id}); 403 when it carries none or a bad one. */
+    public UUID personId() {
+        String id = BindingClaims.of(token, Claims.PERSON_ID);
+        try {
+            UUID parsed = id == null ? null : UUID.fromString(id);
+            if (parsed != null && parsed.toString().equals(id.toLowerCase(Locale.ROOT))) {
+                return parsed;
+            }
+        } catch (IllegalArgumentException e) {
+            // not a UUID: refused below
+        }
+        throw ProblemException.forbidden("The token is not bound to a valid person id");
     }
 }

@@ -151,7 +151,8 @@ public class BulkInquiryService {
         } catch (DateTimeParseException e) {
             return Optional.of(new FieldError("birthDate", "must be a date (yyyy-MM-dd)"));
         }
-        CheckRequest check = new CheckRequest(CheckMethod.BULK, visitDate, entry.insurerNumber(), entry.symbol(),
+        CheckRequest check = CheckRequest.byCardNumbers(CheckMethod.BULK, visitDate, entry.insurerNumber(),
+                entry.symbol(),
                 entry.number(), entry.branch(), birthDate, entry.reference());
         List<FieldError> problems = new ArrayList<>();
         for (ConstraintViolation<CheckRequest> violation : validator.validate(check)) {

@@ -150,7 +150,7 @@ public class BulkWorker {
 
     /** One entry, answered as a single check is (method {@code BULK}); its result row. */
     private Uni<Map<String, Object>> answerOne(Object[] entry) {
-        CheckRequest request = new CheckRequest(CheckMethod.BULK, date(entry[9]), (String) entry[3],
+        CheckRequest request = CheckRequest.byCardNumbers(CheckMethod.BULK, date(entry[9]), (String) entry[3],
                 (String) entry[4], (String) entry[5], (String) entry[6], date(entry[7]), (String) entry[2]);
         return checks.answerByCardNumbers(((String) entry[8]).trim(), request).map(answer -> {
             Map<String, Object> row = new LinkedHashMap<>();

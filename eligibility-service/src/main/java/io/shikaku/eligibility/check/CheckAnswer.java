@@ -9,10 +9,23 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.shikaku.eligibility.qualification.Qualification;
 
-/** The answer to a check, as API.md fixes it; {@code qualification} is absent for NOT_FOUND and MULTIPLE_MATCHES. */
+/**
+ * The answer to a check, as API.md fixes it; {@code qualification} is absent for NOT_FOUND and MULTIPLE_MATCHES,
+ * {@code consent} for every check but one by My Number card.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CheckAnswer(UUID checkId, Instant checkedAt, CheckMethod method, Validity validity, UUID personId,
-        QualificationView qualification, List<String> notes, String reference) {
+        QualificationView qualification, ConsentView consent, List<String> notes, String reference) {
+
+    /**
+     * The consent recorded at a card check (card checks only): what this facility may view and until when; both false
+     * and no expiry when nothing was consented to or the person's viewing is suspended.
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ConsentView(boolean medication, boolean checkup, Instant expiresAt) {
+
+        public static final ConsentView NONE = new ConsentView(false, false, null);
+    }
 
     /** The qualification shown to the facility; the ceiling category only with the patient's consent. */
     @JsonInclude(JsonInclude.Include.ALWAYS)

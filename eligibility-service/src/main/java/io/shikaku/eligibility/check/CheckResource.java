@@ -40,9 +40,15 @@ public class CheckResource {
 
     @POST
     @Operation(summary = "Confirm a patient's qualification on the visit date",
-            description = "By insurance card numbers. Every validity (VALID, INVALID, INVALID_NEWER_EXISTS, NOT_FOUND,"
-                    + " MULTIPLE_MATCHES) is a 200; the check is recorded. Only a facility live on the visit date"
-                    + " (its registered go-live date on or before it) may check.")
+            description = "By insurance card numbers, or by My Number card (cardSerial, identityVerification and the"
+                    + " consent answered on the reader). Every validity (VALID, INVALID, INVALID_NEWER_EXISTS,"
+                    + " NOT_FOUND, MULTIPLE_MATCHES) is a 200; the check is recorded. Only a facility live on the visit date"
+                    + " (its registered go-live date on or before it) may check. A card check answers the consent it"
+                    + " recorded (24 hours; none, with note LINKAGE_UNDER_REVIEW, while the person's linkage is under"
+                    + " review) and the note CARD_EXPIRES_SOON when the card's last valid day is within three months"
+                    + " of the visit date; a card check never answers INVALID_NEWER_EXISTS (no numbers were given) and,"
+                    + " of several qualifications in force, shows the one that started last. The ceiling category"
+                    + " (limitCategory) is shown only when consent.limitCategory is true.")
     @APIResponse(responseCode = "200",
             description = "The answer, with the qualification unless nothing or several matched")
     @APIResponse(responseCode = "400",
@@ -51,9 +57,12 @@ public class CheckResource {
     @APIResponse(responseCode = "403",
             description = "FORBIDDEN: not a clinic system, or the token is bound to no facility;"
                     + " FACILITY_NOT_LIVE: the facility has no go-live date on or before the visit date")
+    @APIResponse(responseCode = "422",
+            description = "A My Number card that is CARD_UNKNOWN, CARD_REVOKED (lost), CARD_EXPIRED on the visit date"
+                    + " or CARD_NOT_REGISTERED (its registration for insurance use withdrawn), checked in that order")
     public Uni<CheckAnswer> check(@Valid @NotNull CheckRequest request) {
         String facilityCode = caller.facilityCode();
-        request.requireCardNumbers();
+        request.requireComplete();
         return checks.check(facilityCode, request)
                 .invoke(answer -> metrics.counter("shikaku.eligibility.checks", "method", answer.method().name(),
                         "validity", answer.validity().name()).increment());

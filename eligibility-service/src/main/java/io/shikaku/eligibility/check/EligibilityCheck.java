@@ -44,6 +44,11 @@ public class EligibilityCheck extends PanacheEntityBase {
 
     public String reference;
 
+    /** How the card holder was verified, for checks by My Number card only. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "identity_verification")
+    public IdentityVerification identityVerification;
+
     /** The answer exactly as returned, in JSON. */
     public String answer;
 }

@@ -3,6 +3,7 @@ package io.shikaku.eligibility.check;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -16,20 +17,29 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.shikaku.common.event.Outbox;
 import io.shikaku.common.problem.ProblemException;
+import io.shikaku.eligibility.card.CardAcceptance;
+import io.shikaku.eligibility.card.MyNumberCard;
+import io.shikaku.eligibility.check.CheckAnswer.ConsentView;
 import io.shikaku.eligibility.check.CheckAnswer.QualificationView;
+import io.shikaku.eligibility.consent.Consent;
+import io.shikaku.eligibility.consent.ConsentRule;
+import io.shikaku.eligibility.consent.ConsentService;
 import io.shikaku.eligibility.facility.LiveFacilities;
 import io.shikaku.eligibility.qualification.CardNumbers;
 import io.shikaku.eligibility.qualification.Insurer;
+import io.shikaku.eligibility.qualification.Person;
 import io.shikaku.eligibility.qualification.Qualification;
 import io.smallrye.mutiny.Uni;
 
-/** Confirms a qualification by insurance card numbers and records the check. */
+/** Confirms a qualification by insurance card numbers or by My Number card and records the check. */
 @ApplicationScoped
 public class EligibilityCheckService {
 
     private static final String MATCHING = "from Qualification q join fetch q.person p"
             + " where q.insurerNumber = ?1 and q.numberKey = ?2 and q.symbolKey = ?3 and q.branch = ?4"
             + " and p.birthDate = ?5";
+
+    private static final String HISTORY = "from Qualification q join fetch q.person p where p.id = ?1";
 
     @Inject
     ObjectMapper json;
@@ -40,16 +50,22 @@ public class EligibilityCheckService {
     @Inject
     LiveFacilities facilities;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    ConsentService consents;
+
+    @Inject
+    Clock clock;
 
     /**
-     * Checks a request that {@link CheckRequest#requireCardNumbers()} has accepted, for a facility live on the visit
-     * date ({@code 403 FACILITY_NOT_LIVE} otherwise).
+     * Checks a request that {@link CheckRequest#requireComplete()} has accepted, for a facility live on the visit date
+     * ({@code 403 FACILITY_NOT_LIVE} otherwise).
      */
     @WithTransaction
     public Uni<CheckAnswer> check(String facilityCode, CheckRequest request) {
         return facilities.requireLiveOn(facilityCode, request.visitDate())
-                .chain(() -> answerByCardNumbers(facilityCode, request));
+                .chain(() -> request.method() == CheckMethod.MY_NUMBER_CARD
+                        ? answerByCard(facilityCode, request)
+                        : answerByCardNumbers(facilityCode, request));
     }
 
     /**
@@ -64,8 +80,53 @@ public class EligibilityCheckService {
                 .list()
                 .chain(matched -> historyOfSinglePerson(matched)
                         .map(history -> ValidityResolver.resolve(matched, history, request.visitDate())))
-                .chain(resolution -> view(resolution))
-                .chain(view -> record(facilityCode, request, view.resolution(), view.qualification()));
+                .chain(resolution -> view(resolution, false))
+                .chain(shown -> record(facilityCode, request, shown,
+                        answer(request, shown, null, List.of())));
+    }
+
+    /**
+     * A check by My Number card (DOMAIN.md §4): the card must be known, not revoked, not expired on the visit date and
+     * registered for insurance use (422 with the matching code, in that order); the card's person's qualification is
+     * resolved, and the consent given on the reader is recorded for 24 hours, unless the person's viewing is suspended.
+     */
+    Uni<CheckAnswer> answerByCard(String facilityCode, CheckRequest request) {
+        return MyNumberCard.<MyNumberCard>findById(request.cardSerial()).chain(card -> {
+            CardAcceptance.refusal(card == null ? null : card.state(), request.visitDate()).ifPresent(refusal -> {
+                throw new ProblemException(refusal, CardAcceptance.detail(refusal));
+            });
+            return Person.<Person>findById(card.personId)
+                    .chain(person -> Qualification.<Qualification>find(HISTORY, card.personId).list()
+                            .map(history -> ValidityResolver.resolveForPerson(card.personId, history,
+                                    request.visitDate()))
+                            .chain(resolution -> view(resolution, request.consentOrNone().limitCategory()))
+                            .chain(shown -> answerForHolder(facilityCode, request, card, person, shown)));
+        });
+    }
+
+    private Uni<CheckAnswer> answerForHolder(String facilityCode, CheckRequest request, MyNumberCard card,
+            Person person, Shown shown) {
+        ConsentChoice choice = request.consentOrNone();
+        UUID checkId = UUID.randomUUID();
+        Instant checkedAt = now();
+        List<String> notes = new ArrayList<>();
+        if (CardAcceptance.expiresSoon(card.validUntil, request.visitDate())) {
+            notes.add(CardAcceptance.EXPIRES_SOON);
+        }
+        Consent consent = ConsentRule.recorded(choice.medication(), choice.checkup(), person.viewingSuspended)
+                ? Consent.of(person.id, facilityCode, choice.medication(), choice.checkup(), checkedAt, checkId)
+                : null;
+        if (consent == null && (choice.medication() || choice.checkup())) {
+            notes.add(ConsentRule.LINKAGE_UNDER_REVIEW);
+        }
+        ConsentView consentView = consent == null
+                ? ConsentView.NONE
+                : new ConsentView(consent.medication, consent.checkup, consent.expiresAt);
+        CheckAnswer answer = new CheckAnswer(checkId, checkedAt, request.method(), shown.resolution().validity(),
+                shown.resolution().personId(), shown.qualification(), consentView, List.copyOf(notes),
+                request.reference());
+        return record(facilityCode, request, shown, answer)
+                .call(() -> consent == null ? Uni.createFrom().voidItem() : consents.grant(consent));
     }
 
     private Uni<List<Qualification>> historyOfSinglePerson(List<Qualification> matched) {
@@ -79,20 +140,27 @@ public class EligibilityCheckService {
     private record Shown(ValidityResolver.Resolution resolution, QualificationView qualification) {
     }
 
-    private Uni<Shown> view(ValidityResolver.Resolution resolution) {
+    private Uni<Shown> view(ValidityResolver.Resolution resolution, boolean limitCategoryConsented) {
         Qualification q = resolution.qualification();
         if (q == null) {
             return Uni.createFrom().item(new Shown(resolution, null));
         }
         return Insurer.<Insurer>findById(q.insurerNumber)
                 .map(insurer -> new Shown(resolution,
-                        QualificationView.of(q, insurer == null ? null : insurer.name, false)));
+                        QualificationView.of(q, insurer == null ? null : insurer.name, limitCategoryConsented)));
     }
 
-    private Uni<CheckAnswer> record(String facilityCode, CheckRequest request, ValidityResolver.Resolution resolution,
-            QualificationView shown) {
-        CheckAnswer answer = new CheckAnswer(UUID.randomUUID(), Instant.now(clock).truncatedTo(ChronoUnit.MILLIS),
-                request.method(), resolution.validity(), resolution.personId(), shown, List.of(), request.reference());
+    private CheckAnswer answer(CheckRequest request, Shown shown, ConsentView consent, List<String> notes) {
+        return new CheckAnswer(UUID.randomUUID(), now(), request.method(), shown.resolution().validity(),
+                shown.resolution().personId(), shown.qualification(), consent, notes, request.reference());
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** Records an answered check with its {@code CheckRecorded} event in the caller's transaction: every method's. */
+    private Uni<CheckAnswer> record(String facilityCode, CheckRequest request, Shown shown, CheckAnswer answer) {
         EligibilityCheck check = new EligibilityCheck();
         check.id = answer.checkId();
         check.facilityCode = facilityCode;
@@ -101,8 +169,13 @@ public class EligibilityCheckService {
         check.checkedAt = answer.checkedAt();
         check.validity = answer.validity();
         check.personId = answer.personId();
-        check.qualificationId = resolution.qualification() == null ? null : resolution.qualification().id;
+        check.qualificationId = shown.resolution().qualification() == null
+                ? null
+                : shown.resolution().qualification().id;
         check.reference = request.reference();
+        check.identityVerification = answer.method() == CheckMethod.MY_NUMBER_CARD
+                ? request.identityVerification()
+                : null;
         check.answer = toJson(answer);
         return check.persist()
                 .chain(() -> outbox.add(CheckRecorded.of(check)))

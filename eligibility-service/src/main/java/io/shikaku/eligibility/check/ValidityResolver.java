@@ -68,6 +68,22 @@ public final class ValidityResolver {
                 .orElseGet(() -> new Resolution(Validity.INVALID, latestMatched, personId));
     }
 
+    /**
+     * A check by My Number card: the card names the person, so no numbers were given and INVALID_NEWER_EXISTS does not
+     * apply. VALID with the qualification in force on the visit date (several in force: the one that started last);
+     * none in force: INVALID with the one that started last; a person with no qualification at all: NOT_FOUND.
+     *
+     * @param history every qualification of the card's person
+     */
+    public static Resolution resolveForPerson(UUID personId, List<Qualification> history, LocalDate visitDate) {
+        if (history.isEmpty()) {
+            return new Resolution(Validity.NOT_FOUND, null, null);
+        }
+        return latest(history.stream().filter(q -> q.inForceOn(visitDate)).toList())
+                .map(q -> new Resolution(Validity.VALID, q, personId))
+                .orElseGet(() -> new Resolution(Validity.INVALID, latest(history).orElseThrow(), personId));
+    }
+
     private static Optional<Qualification> latest(List<Qualification> qualifications) {
         return qualifications.stream().max(BY_START);
     }

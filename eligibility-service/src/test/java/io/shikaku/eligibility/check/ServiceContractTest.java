@@ -17,4 +17,13 @@ class ServiceContractTest extends ServiceContract {
                 .body(containsString("/api/v1/eligibility/checks"))
                 .body(containsString("VALIDATION_FAILED"));
     }
+
+    @Test
+    void theOpenApiDocumentDescribesCardsAndConsent() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body(containsString("/api/v1/card-registrations/{cardSerial}/withdrawal"))
+                .body(containsString("/api/v1/eligibility/consents/{personId}"))
+                .body(containsString("CARD_NOT_REGISTERED"))
+                .body(containsString("MY_NUMBER_NOT_LINKED"));
+    }
 }

@@ -20,6 +20,35 @@ class ValidityResolverTest {
     private final Person taro = person();
 
     @Test
+    void aCardsPersonWithAQualificationInForceIsValidWithTheOneThatStartedLast() {
+        Qualification old = qualification(taro, "2015-04-01", null);
+        Qualification newer = qualification(taro, "2022-04-01", null);
+        Qualification ended = qualification(taro, "2000-04-01", "2015-03-31");
+        Resolution r = ValidityResolver.resolveForPerson(taro.id, List.of(old, ended, newer), VISIT);
+        assertEquals(Validity.VALID, r.validity());
+        assertSame(newer, r.qualification());
+        assertEquals(taro.id, r.personId());
+    }
+
+    @Test
+    void aCardsPersonWithNothingInForceIsInvalidShowingTheLatestAndNeverNewerExists() {
+        Qualification ended = qualification(taro, "2000-04-01", "2020-03-31");
+        Qualification future = qualification(taro, "2027-04-01", null);
+        Resolution r = ValidityResolver.resolveForPerson(taro.id, List.of(ended, future), VISIT);
+        assertEquals(Validity.INVALID, r.validity());
+        assertSame(future, r.qualification());
+        assertEquals(taro.id, r.personId());
+    }
+
+    @Test
+    void aCardsPersonWithoutAnyQualificationIsNotFound() {
+        Resolution r = ValidityResolver.resolveForPerson(taro.id, List.of(), VISIT);
+        assertEquals(Validity.NOT_FOUND, r.validity());
+        assertNull(r.qualification());
+        assertNull(r.personId());
+    }
+
+    @Test
     void nothingMatchedIsNotFound() {
         Resolution r = ValidityResolver.resolve(List.of(), List.of(), VISIT);
         assertEquals(Validity.NOT_FOUND, r.validity());

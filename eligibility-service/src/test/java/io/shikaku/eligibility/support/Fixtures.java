@@ -28,6 +28,27 @@ public final class Fixtures {
         return Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
     }
 
+    /** A valid My Number (check digit right) no other test uses. */
+    public static String freshMyNumber() {
+        String eleven = String.format("%011d", ThreadLocalRandom.current().nextLong(10_000_000_000L, 99_999_999_999L));
+        return eleven + io.shikaku.common.identifier.MyNumber.checkDigit(eleven);
+    }
+
+    /** A card serial no other test uses (16 upper-case hex digits). */
+    public static String freshCardSerial() {
+        return String.format("%016X", ThreadLocalRandom.current().nextLong(Long.MAX_VALUE / 2, Long.MAX_VALUE));
+    }
+
+    /** Links a person to a My Number as an insurer's accepted linkage does ({@code person.my_number_hash}). */
+    public void linkMyNumber(UUID person, String myNumberHash) {
+        update("UPDATE person SET my_number_hash = ? WHERE id = ?", myNumberHash, person);
+    }
+
+    /** Suspends a person's viewing, as a held record claiming their My Number for someone else does. */
+    public void suspendViewing(UUID person) {
+        update("UPDATE person SET viewing_suspended = true WHERE id = ?", person);
+    }
+
     public void insurer(String insurerNumber, String name) {
         update("INSERT INTO insurer (insurer_number, name) VALUES (?, ?) ON CONFLICT DO NOTHING", insurerNumber, name);
     }
