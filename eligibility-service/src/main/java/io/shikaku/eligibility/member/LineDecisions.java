@@ -2,6 +2,7 @@ package io.shikaku.eligibility.member;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -99,8 +100,21 @@ public final class LineDecisions {
     }
 
     /** A line held for review, with the person it suspends (or null); superseded by a later line of the chunk. */
-    public record Held(UUID id, Pending line, LineCode code, String message, UUID suspendedPersonId,
-            boolean[] superseded) {
+    public static final class Held {
+        public final UUID id;
+        public final Pending line;
+        public final LineCode code;
+        public final String message;
+        public final UUID suspendedPersonId;
+        public boolean superseded;
+
+        Held(UUID id, Pending line, LineCode code, String message, UUID suspendedPersonId) {
+            this.id = id;
+            this.line = line;
+            this.code = code;
+            this.message = message;
+            this.suspendedPersonId = suspendedPersonId;
+        }
     }
 
     /** A line applied: it supersedes the insurer's earlier open held records for its My Number or number. */
@@ -157,9 +171,9 @@ public final class LineDecisions {
 
         Run(Snapshot known, Supplier<UUID> ids) {
             this.residents = known.residents();
-            this.linked = new java.util.HashMap<>(known.linked());
-            this.holders = new java.util.HashMap<>(known.holders());
-            this.persons = new java.util.HashMap<>(known.persons());
+            this.linked = new HashMap<>(known.linked());
+            this.holders = new HashMap<>(known.holders());
+            this.persons = new HashMap<>(known.persons());
             this.ids = ids;
         }
 
@@ -202,9 +216,9 @@ public final class LineDecisions {
             Holder holder = holders.get(line.key());
             UUID person;
             if (hash == null) {
-                person = holder == null ? null : holder.personId();
-                Known current = person == null ? null : persons.get(person);
-                writePerson(line, person, current == null || current.myNumberHash() == null, null);
+                UUID existing = holder == null ? null : holder.personId();
+                Known current = existing == null ? null : persons.get(existing);
+                person = writePerson(line, existing, current == null || current.myNumberHash() == null, null);
             } else {
                 FourAttributes registry = residents.get(hash);
                 if (registry == null) {
@@ -237,12 +251,7 @@ public final class LineDecisions {
                             p.personId());
                     return;
                 }
-                person = q != null ? q.personId() : p != null ? p.personId() : null;
-                writePerson(line, person, true, hash);
-                person = lastPerson;
-            }
-            if (person == null) {
-                person = lastPerson;
+                person = writePerson(line, q != null ? q.personId() : p != null ? p.personId() : null, true, hash);
             }
             QualificationWrite q;
             if (holder != null && holder.personId().equals(person)) {
@@ -276,10 +285,11 @@ public final class LineDecisions {
             accept(line, person);
         }
 
-        private UUID lastPerson;
-
-        /** Inserts or updates the line's person; with {@code attributes} false only makes sure it exists. */
-        private void writePerson(Pending line, UUID existing, boolean attributes, String hash) {
+        /**
+         * Inserts (when {@code existing} is null) or updates the line's person, its attributes only when
+         * {@code attributes}; the person's id.
+         */
+        private UUID writePerson(Pending line, UUID existing, boolean attributes, String hash) {
             UUID id = existing == null ? ids.get() : existing;
             PersonWrite w = personWrites.get(id);
             if (w == null) {
@@ -305,7 +315,7 @@ public final class LineDecisions {
             persons.put(id, w.attributes
                     ? new Known(id, linkedHash, w.sex, w.birthDate)
                     : new Known(id, linkedHash, before.sex(), before.birthDate()));
-            lastPerson = id;
+            return id;
         }
 
         private void accept(Pending line, UUID person) {
@@ -313,17 +323,17 @@ public final class LineDecisions {
             changed.add(person);
             applied.add(new Applied(line.insurerNumber(), line.myNumberHash(), line.key()));
             for (Held h : held) {
-                if (!h.superseded()[0] && h.line().insurerNumber().equals(line.insurerNumber())
-                        && (line.myNumberHash() != null && line.myNumberHash().equals(h.line().myNumberHash())
-                                || line.key().equals(h.line().key()))) {
-                    h.superseded()[0] = true;
+                if (!h.superseded && h.line.insurerNumber().equals(line.insurerNumber())
+                        && (line.myNumberHash() != null && line.myNumberHash().equals(h.line.myNumberHash())
+                                || line.key().equals(h.line.key()))) {
+                    h.superseded = true;
                 }
             }
         }
 
         private void hold(Pending line, LineCode code, String message, UUID suspend) {
             outcomes.add(new LineOutcome(line.batchId(), line.line(), Outcome.HELD, code, message));
-            held.add(new Held(ids.get(), line, code, message, suspend, new boolean[1]));
+            held.add(new Held(ids.get(), line, code, message, suspend));
         }
 
         private void reject(Pending line, LineCode code, String message) {

@@ -255,8 +255,8 @@ public class MemberWorker {
     private Uni<Void> write(Mutiny.Session session, List<Pending> lines, Decisions d) {
         Set<UUID> suspensionCandidates = new LinkedHashSet<>();
         for (Held h : d.held()) {
-            if (h.suspendedPersonId() != null) {
-                suspensionCandidates.add(h.suspendedPersonId());
+            if (h.suspendedPersonId != null) {
+                suspensionCandidates.add(h.suspendedPersonId);
             }
         }
         Set<UUID> batches = new LinkedHashSet<>();
@@ -362,14 +362,14 @@ public class MemberWorker {
     private static List<Map<String, Object>> heldRows(Decisions d) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Held h : d.held()) {
-            Pending l = h.line();
+            Pending l = h.line;
             Map<String, Object> row = new HashMap<>();
-            row.put("id", h.id());
+            row.put("id", h.id);
             row.put("insurer_number", l.insurerNumber());
             row.put("batch_id", l.batchId());
             row.put("line", l.line());
-            row.put("code", h.code().name());
-            row.put("message", h.message());
+            row.put("code", h.code.name());
+            row.put("message", h.message);
             row.put("my_number_hash", l.myNumberHash());
             row.put("name", l.name());
             row.put("name_kana", l.nameKana());
@@ -386,8 +386,8 @@ public class MemberWorker {
             row.put("valid_until", l.validUntil());
             row.put("copayment_rate", l.copaymentRate());
             row.put("limit_category", l.limitCategory());
-            row.put("suspended_person_id", h.suspendedPersonId());
-            row.put("superseded", h.superseded()[0]);
+            row.put("suspended_person_id", h.suspendedPersonId);
+            row.put("superseded", h.superseded);
             rows.add(row);
         }
         return rows;

@@ -91,7 +91,7 @@ class LineDecisionsTest {
         assertEquals("myNumber: the resident registry does not know this My Number", d.outcomes().get(0).message());
         assertTrue(d.persons().isEmpty());
         assertTrue(d.qualifications().isEmpty());
-        assertNull(d.held().get(0).suspendedPersonId(), "a registry mismatch suspends nobody");
+        assertNull(d.held().get(0).suspendedPersonId, "a registry mismatch suspends nobody");
     }
 
     @Test
@@ -108,7 +108,7 @@ class LineDecisionsTest {
         knownPerson(null, BORN, "200");
         Decisions d = decide(upsert(1, HASH, "200", BORN));
         assertEquals(LineCode.MY_NUMBER_LINKED_TO_OTHER_PERSON, d.outcomes().get(0).code());
-        assertEquals(q, d.held().get(0).suspendedPersonId());
+        assertEquals(q, d.held().get(0).suspendedPersonId);
         assertTrue(d.persons().isEmpty());
     }
 
@@ -119,7 +119,7 @@ class LineDecisionsTest {
         Decisions d = decide(upsert(1, HASH, "300", BORN));
         assertEquals(LineCode.MY_NUMBER_LINKED_TO_OTHER_PERSON, d.outcomes().get(0).code());
         assertEquals("myNumber: linked to a person of another birth date or sex", d.outcomes().get(0).message());
-        assertEquals(q, d.held().get(0).suspendedPersonId());
+        assertEquals(q, d.held().get(0).suspendedPersonId);
     }
 
     @Test
@@ -128,7 +128,7 @@ class LineDecisionsTest {
         UUID p = knownPerson("b".repeat(64), BORN, "100");
         Decisions d = decide(upsert(1, HASH, "100", BORN));
         assertEquals(LineCode.MY_NUMBER_LINKED_TO_OTHER_PERSON, d.outcomes().get(0).code());
-        assertEquals(p, d.held().get(0).suspendedPersonId());
+        assertEquals(p, d.held().get(0).suspendedPersonId);
     }
 
     @Test
@@ -152,9 +152,9 @@ class LineDecisionsTest {
         residents.put(HASH, new FourAttributes("山田 太郎", "MALE", BORN, ADDRESS));
         Decisions d = decide(upsert(1, HASH, "100", BORN.plusDays(1)), upsert(2, HASH, "100", BORN));
         assertEquals(Outcome.HELD, d.outcomes().get(0).outcome());
-        assertTrue(d.held().get(0).superseded()[0]);
+        assertTrue(d.held().get(0).superseded);
         Decisions notYet = decide(upsert(1, HASH, "100", BORN), upsert(2, HASH, "100", BORN.plusDays(1)));
-        assertFalse(notYet.held().get(0).superseded()[0], "an earlier line never supersedes a later one");
+        assertFalse(notYet.held().get(0).superseded, "an earlier line never supersedes a later one");
     }
 
     @Test
