@@ -30,8 +30,8 @@ public class PersonChanges {
     private static final String SUSPENSION_CHANGES = "SELECT p.id FROM person p WHERE p.id IN " + IDS
             + " AND p.viewing_suspended <> EXISTS (SELECT 1 FROM held_record h WHERE h.suspended_person_id = p.id"
             + " AND h.resolved_at IS NULL)";
-    private static final String FLIP = "UPDATE person SET viewing_suspended = NOT viewing_suspended WHERE id IN "
-            + IDS;
+    private static final String SUSPEND = "UPDATE person p SET viewing_suspended = EXISTS (SELECT 1 FROM held_record h"
+            + " WHERE h.suspended_person_id = p.id AND h.resolved_at IS NULL) WHERE p.id IN " + IDS;
     private static final String QUALIFICATIONS = "SELECT p.id, p.viewing_suspended, q.insurer_number, q.symbol,"
             + " q.number, q.branch, q.valid_from, q.valid_until FROM person p LEFT JOIN qualification q"
             + " ON q.person_id = p.id WHERE p.id IN " + IDS + " ORDER BY p.id, q.valid_from, q.insurer_number, q.id";
@@ -51,7 +51,7 @@ public class PersonChanges {
         return session.createNativeQuery(SUSPENSION_CHANGES, UUID.class).setParameter(1, ids).getResultList()
                 .call(changed -> changed.isEmpty()
                         ? Uni.createFrom().voidItem()
-                        : session.createNativeQuery(FLIP).setParameter(1, json.write(changed)).executeUpdate());
+                        : session.createNativeQuery(SUSPEND).setParameter(1, json.write(changed)).executeUpdate());
     }
 
     /** Adds one {@link PersonQualificationsChanged} per person, with its whole list of qualifications. */
