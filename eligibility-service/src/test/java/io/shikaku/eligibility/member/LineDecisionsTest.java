@@ -1,0 +1,192 @@
+package io.shikaku.eligibility.member;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.shikaku.eligibility.member.LineDecisions.Decisions;
+import io.shikaku.eligibility.member.LineDecisions.Holder;
+import io.shikaku.eligibility.member.LineDecisions.Known;
+import io.shikaku.eligibility.member.LineDecisions.NumberKey;
+import io.shikaku.eligibility.member.LineDecisions.Pending;
+import io.shikaku.eligibility.member.LineDecisions.PersonWrite;
+import io.shikaku.eligibility.member.LineDecisions.QualificationWrite;
+import io.shikaku.eligibility.member.LineDecisions.Snapshot;
+import io.shikaku.eligibility.member.MemberBatches.Outcome;
+import io.shikaku.eligibility.member.MemberLineRules.Op;
+import io.shikaku.eligibility.resident.FourAttributes;
+
+class LineDecisionsTest {
+
+    private static final UUID BATCH = UUID.randomUUID();
+    private static final String INSURER = "06130017";
+    private static final String ADDRESS = "東京都千代田区霞が関1-2-2";
+    private static final LocalDate BORN = LocalDate.of(1980, 4, 1);
+    private static final String HASH = "a".repeat(64);
+
+    private final Map<String, FourAttributes> residents = new HashMap<>();
+    private final Map<String, UUID> linked = new HashMap<>();
+    private final Map<NumberKey, Holder> holders = new HashMap<>();
+    private final Map<UUID, Known> persons = new HashMap<>();
+
+    private static Pending upsert(int line, String hash, String number, LocalDate birthDate) {
+        return new Pending(BATCH, line, INSURER, Op.UPSERT, hash, "山田 太郎", "ヤマダ タロウ", "MALE", birthDate, ADDRESS,
+                "1", number, "1", number, "00", "INSURED", LocalDate.of(2020, 4, 1), null, 30, null);
+    }
+
+    private static Pending end(int line, String number, LocalDate until) {
+        return new Pending(BATCH, line, INSURER, Op.END, null, null, null, null, null, null, "1", number, "1", number,
+                "00", null, null, until, null, null);
+    }
+
+    private static NumberKey key(String number) {
+        return new NumberKey(INSURER, "1", number, "00");
+    }
+
+    private Decisions decide(Pending... lines) {
+        return LineDecisions.decide(List.of(lines), new Snapshot(residents, linked, holders, persons),
+                UUID::randomUUID);
+    }
+
+    private UUID knownPerson(String hash, LocalDate birthDate, String number) {
+        UUID id = UUID.randomUUID();
+        persons.put(id, new Known(id, hash, "MALE", birthDate));
+        if (hash != null) {
+            linked.put(hash, id);
+        }
+        if (number != null) {
+            holders.put(key(number), new Holder(UUID.randomUUID(), LocalDate.of(2010, 4, 1), id));
+        }
+        return id;
+    }
+
+    @Test
+    void aLineTheRegistryConfirmsLinksANewPersonAndAddsTheQualification() {
+        residents.put(HASH, new FourAttributes("山田太郎", "MALE", BORN, ADDRESS));
+        Decisions d = decide(upsert(1, HASH, "100", BORN));
+        assertEquals(Outcome.ACCEPTED, d.outcomes().get(0).outcome());
+        PersonWrite person = d.persons().values().iterator().next();
+        assertTrue(person.isNew);
+        assertEquals(HASH, person.myNumberHash);
+        QualificationWrite q = d.qualifications().values().iterator().next();
+        assertTrue(q.isNew);
+        assertEquals(person.id, q.personId);
+        assertEquals(List.of(person.id), List.copyOf(d.changedPersons()));
+    }
+
+    @Test
+    void aMyNumberUnknownToTheRegistryIsHeldAndNothingIsWritten() {
+        Decisions d = decide(upsert(1, HASH, "100", BORN));
+        assertEquals(Outcome.HELD, d.outcomes().get(0).outcome());
+        assertEquals(LineCode.RESIDENT_ATTRIBUTES_MISMATCH, d.outcomes().get(0).code());
+        assertEquals("myNumber: the resident registry does not know this My Number", d.outcomes().get(0).message());
+        assertTrue(d.persons().isEmpty());
+        assertTrue(d.qualifications().isEmpty());
+        assertNull(d.held().get(0).suspendedPersonId, "a registry mismatch suspends nobody");
+    }
+
+    @Test
+    void aRegistryDisagreementNamesTheAttributesThatDiffer() {
+        residents.put(HASH, new FourAttributes("山田 次郎", "MALE", BORN, "大阪府"));
+        Decisions d = decide(upsert(1, HASH, "100", BORN));
+        assertEquals("name, address: differ from the resident registry", d.outcomes().get(0).message());
+    }
+
+    @Test
+    void aMyNumberOnAnotherPersonThanTheNumbersHolderIsHeldAndSuspendsTheLinkedPerson() {
+        residents.put(HASH, new FourAttributes("山田 太郎", "MALE", BORN, ADDRESS));
+        UUID q = knownPerson(HASH, BORN, "100");
+        knownPerson(null, BORN, "200");
+        Decisions d = decide(upsert(1, HASH, "200", BORN));
+        assertEquals(LineCode.MY_NUMBER_LINKED_TO_OTHER_PERSON, d.outcomes().get(0).code());
+        assertEquals(q, d.held().get(0).suspendedPersonId);
+        assertTrue(d.persons().isEmpty());
+    }
+
+    @Test
+    void aMyNumberOnAPersonOfAnotherBirthDateIsLinkedToAnotherPerson() {
+        residents.put(HASH, new FourAttributes("山田 太郎", "MALE", BORN, ADDRESS));
+        UUID q = knownPerson(HASH, BORN.minusYears(1), "100");
+        Decisions d = decide(upsert(1, HASH, "300", BORN));
+        assertEquals(LineCode.MY_NUMBER_LINKED_TO_OTHER_PERSON, d.outcomes().get(0).code());
+        assertEquals("myNumber: linked to a person of another birth date or sex", d.outcomes().get(0).message());
+        assertEquals(q, d.held().get(0).suspendedPersonId);
+    }
+
+    @Test
+    void aNumberWhoseHolderHasAnotherMyNumberIsHeldAndSuspendsTheHolder() {
+        residents.put(HASH, new FourAttributes("山田 太郎", "MALE", BORN, ADDRESS));
+        UUID p = knownPerson("b".repeat(64), BORN, "100");
+        Decisions d = decide(upsert(1, HASH, "100", BORN));
+        assertEquals(LineCode.MY_NUMBER_LINKED_TO_OTHER_PERSON, d.outcomes().get(0).code());
+        assertEquals(p, d.held().get(0).suspendedPersonId);
+    }
+
+    @Test
+    void laterLinesOfAChunkSeeTheEarlierOnes() {
+        residents.put(HASH, new FourAttributes("山田 太郎", "MALE", BORN, ADDRESS));
+        knownPerson(null, BORN, "200");
+        Decisions d = decide(upsert(1, HASH, "100", BORN), upsert(2, HASH, "200", BORN),
+                upsert(3, HASH, "100", BORN.plusDays(1)), upsert(4, HASH, "400", BORN));
+        assertEquals(Outcome.ACCEPTED, d.outcomes().get(0).outcome());
+        assertEquals(LineCode.MY_NUMBER_LINKED_TO_OTHER_PERSON, d.outcomes().get(1).code(),
+                "the number belongs to someone else than the person line 1 linked");
+        assertEquals(LineCode.RESIDENT_ATTRIBUTES_MISMATCH, d.outcomes().get(2).code(),
+                "a disagreeing line for the same My Number fails the registry");
+        assertEquals(Outcome.ACCEPTED, d.outcomes().get(3).outcome(), "a second number for the same person");
+        assertEquals(1, d.persons().size(), "one person keeps both numbers");
+        assertEquals(2, d.qualifications().size());
+    }
+
+    @Test
+    void aLaterAppliedLineSupersedesAnEarlierHeldLineOfTheSameChunk() {
+        residents.put(HASH, new FourAttributes("山田 太郎", "MALE", BORN, ADDRESS));
+        Decisions d = decide(upsert(1, HASH, "100", BORN.plusDays(1)), upsert(2, HASH, "100", BORN));
+        assertEquals(Outcome.HELD, d.outcomes().get(0).outcome());
+        assertTrue(d.held().get(0).superseded);
+        Decisions notYet = decide(upsert(1, HASH, "100", BORN), upsert(2, HASH, "100", BORN.plusDays(1)));
+        assertFalse(notYet.held().get(0).superseded, "an earlier line never supersedes a later one");
+    }
+
+    @Test
+    void anEndClosesTheMatchingQualificationOrIsRejected() {
+        UUID p = knownPerson(null, BORN, "100");
+        Decisions d = decide(end(1, "100", LocalDate.of(2024, 3, 31)), end(2, "999", LocalDate.of(2024, 3, 31)),
+                end(3, "100", LocalDate.of(2009, 3, 31)));
+        assertEquals(Outcome.ACCEPTED, d.outcomes().get(0).outcome());
+        QualificationWrite q = d.qualifications().values().iterator().next();
+        assertFalse(q.full, "an END writes only validUntil");
+        assertEquals(LocalDate.of(2024, 3, 31), q.validUntil);
+        assertEquals(p, q.personId);
+        assertEquals(LineCode.INVALID_FIELD, d.outcomes().get(1).code());
+        assertEquals(LineCode.INVALID_DATES, d.outcomes().get(2).code());
+    }
+
+    @Test
+    void anEndAfterAnUpsertOfTheSameChunkClosesTheNewQualification() {
+        Decisions d = decide(upsert(1, null, "100", BORN), end(2, "100", LocalDate.of(2024, 3, 31)));
+        assertEquals(1, d.qualifications().size());
+        QualificationWrite q = d.qualifications().values().iterator().next();
+        assertTrue(q.isNew);
+        assertEquals(LocalDate.of(2024, 3, 31), q.validUntil);
+    }
+
+    @Test
+    void aLineWithoutMyNumberNeverRewritesALinkedPersonsAttributes() {
+        UUID p = knownPerson(HASH, BORN, "100");
+        Decisions d = decide(upsert(1, null, "100", BORN));
+        assertEquals(Outcome.ACCEPTED, d.outcomes().get(0).outcome());
+        assertFalse(d.persons().get(p).attributes);
+        assertTrue(d.qualifications().values().iterator().next().full);
+        assertFalse(d.qualifications().values().iterator().next().isNew, "same number: the qualification is updated");
+    }
+}
