@@ -99,7 +99,8 @@ public class EligibilityCheckService {
                     .chain(person -> Qualification.<Qualification>find(HISTORY, card.personId).list()
                             .map(history -> ValidityResolver.resolveForPerson(card.personId, history,
                                     request.visitDate()))
-                            .chain(resolution -> view(resolution, request.consentOrNone().limitCategory()))
+                            .chain(resolution -> view(resolution,
+                                    request.consentOrNone().limitCategory() && !person.viewingSuspended))
                             .chain(shown -> answerForHolder(facilityCode, request, card, person, shown)));
         });
     }
@@ -110,13 +111,17 @@ public class EligibilityCheckService {
         UUID checkId = UUID.randomUUID();
         Instant checkedAt = now();
         List<String> notes = new ArrayList<>();
-        if (CardAcceptance.expiresSoon(card.validUntil, request.visitDate())) {
+        if (shown.resolution().validity() == Validity.VALID
+                && CardAcceptance.expiresSoon(card.validUntil, request.visitDate())) {
             notes.add(CardAcceptance.EXPIRES_SOON);
         }
-        Consent consent = ConsentRule.recorded(choice.medication(), choice.checkup(), person.viewingSuspended)
-                ? Consent.of(person.id, facilityCode, choice.medication(), choice.checkup(), checkedAt, checkId)
-                : null;
-        if (consent == null && (choice.medication() || choice.checkup())) {
+        boolean identified = shown.resolution().personId() != null;
+        boolean asked = choice.medication() || choice.checkup();
+        Consent consent = identified && ConsentRule.recorded(choice.medication(), choice.checkup(),
+                person.viewingSuspended)
+                        ? Consent.of(person.id, facilityCode, choice.medication(), choice.checkup(), checkedAt, checkId)
+                        : null;
+        if (identified && asked && person.viewingSuspended) {
             notes.add(ConsentRule.LINKAGE_UNDER_REVIEW);
         }
         ConsentView consentView = consent == null

@@ -29,12 +29,13 @@ public class ConsentService {
 
     /**
      * The facility's newest consent for the person that is live now; {@code 404} when there is none, whether or not
-     * the person exists.
+     * the person exists, and while the person's viewing is suspended (a linkage in doubt since the consent was given).
      */
     @WithTransaction
     public Uni<LiveConsent> live(String facilityCode, UUID personId) {
         Instant now = Instant.now(clock);
-        return Consent.<Consent>find("facilityCode = ?1 and personId = ?2 and expiresAt > ?3 order by grantedAt desc",
+        return Consent.<Consent>find("facilityCode = ?1 and personId = ?2 and expiresAt > ?3 and not exists"
+                + " (from Person p where p.id = ?2 and p.viewingSuspended = true) order by grantedAt desc",
                 facilityCode, personId, now).firstResult().map(consent -> {
                     if (consent == null || !ConsentRule.isLive(consent.expiresAt, now)) {
                         throw ProblemException.notFound("No live consent of this person for this facility");

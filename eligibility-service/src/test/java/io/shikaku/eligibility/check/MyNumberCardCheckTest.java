@@ -196,6 +196,45 @@ class MyNumberCardCheckTest {
     }
 
     @Test
+    void aPersonWhoseLinkageComesUnderReviewLosesTheLiveConsentAndTheCeilingCategory() {
+        Card card = insuredWithCard(FAR);
+        check(CLINIC, card.serial(), VISIT, true, true, true).statusCode(200)
+                .body("qualification.limitCategory", equalTo("A03"));
+        given().auth().oauth2(Tokens.clinic(CLINIC)).get("/api/v1/eligibility/consents/{p}", card.person())
+                .then().statusCode(200);
+        fixtures.suspendViewing(card.person());
+        given().auth().oauth2(Tokens.clinic(CLINIC)).get("/api/v1/eligibility/consents/{p}", card.person())
+                .then().statusCode(404).body("code", equalTo("NOT_FOUND"));
+        check(CLINIC, card.serial(), VISIT, true, true, true).statusCode(200)
+                .body("qualification.limitCategory", nullValue());
+    }
+
+    @Test
+    void aCardOfAPersonWithoutAnyQualificationRecordsNoConsentAndNoNote() {
+        String myNumber = Fixtures.freshMyNumber();
+        UUID person = fixtures.person("山田 次郎", "MALE", "1981-04-01");
+        fixtures.linkMyNumber(person, hasher.hash(myNumber));
+        String serial = Fixtures.freshCardSerial();
+        given().auth().oauth2(Tokens.patient(person)).contentType(ContentType.JSON)
+                .body(Map.of("cardSerial", serial, "myNumber", myNumber, "validUntil", "2027-01-31"))
+                .post("/api/v1/card-registrations").then().statusCode(201);
+        check(CLINIC, serial, VISIT, true, true, false).statusCode(200)
+                .body("validity", equalTo("NOT_FOUND"))
+                .body("consent.expiresAt", nullValue())
+                .body("notes", empty());
+        given().auth().oauth2(Tokens.clinic(CLINIC)).get("/api/v1/eligibility/consents/{p}", person)
+                .then().statusCode(404);
+    }
+
+    @Test
+    void theExpiryNoteTravelsOnlyWithAValidAnswer() {
+        Card ended = insuredWithCard("2027-01-31", "2024-03-31");
+        check(CLINIC, ended.serial(), VISIT, false, false, false).statusCode(200)
+                .body("validity", equalTo("INVALID"))
+                .body("notes", empty());
+    }
+
+    @Test
     void aConsentIsLiveAtTwentyThreeHoursFiftyNineAndGoneAtTwentyFourAndOnlyForItsFacility() {
         Card card = insuredWithCard(FAR);
         check(CLINIC, card.serial(), VISIT, true, false, false).statusCode(200);
