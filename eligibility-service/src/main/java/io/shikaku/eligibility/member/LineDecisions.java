@@ -22,9 +22,12 @@ import io.shikaku.eligibility.resident.FourAttributes;
  * each line seeing the effect of the earlier ones. A line with a My Number is applied only when the resident registry
  * knows the number and agrees on the four basic attributes, and the number is not linked to another person; otherwise
  * it is HELD, never applied. "Another person" means: the number is linked to person Q while the line's individual
- * insured number belongs to P ≠ Q; or Q's birth date or sex (which never change) differ from the line's; or the
- * line's individual insured number belongs to P, who is linked to another My Number. The linked person (Q, else P) is
- * then suspended until the held record is resolved.
+ * insured number belongs to P ≠ Q, P being linked to another My Number or of another sex or birth date; or Q's birth
+ * date or sex (which never change) differ from the line's; or P, of the line's sex and birth date, is linked to another
+ * My Number. The linked person (Q, else P) is then suspended until the held record is resolved. An unlinked P of Q's
+ * sex and birth date is Q recorded without My Number: P's qualifications move to Q. Otherwise a holder P of another
+ * sex or birth date is never the line's person (a branch number reused): the line gets a person of its own. An UPSERT
+ * of a known number with the latest qualification's validFrom updates it; another validFrom adds one (history).
  */
 @DomainRule
 public final class LineDecisions {
@@ -121,11 +124,21 @@ public final class LineDecisions {
     public record Applied(String insurerNumber, String myNumberHash, NumberKey key) {
     }
 
-    /** Everything the chunk's transaction writes. */
+    /**
+     * Everything the chunk's transaction writes; {@code moves} maps an unlinked person found to be a linked one to that
+     * person, whose qualifications then become the linked person's (after the qualifications are written).
+     */
     public record Decisions(List<LineOutcome> outcomes, Map<UUID, PersonWrite> persons,
             Map<UUID, QualificationWrite> qualifications, List<Held> held, List<Applied> applied,
-            Set<UUID> changedPersons) {
+            Set<UUID> changedPersons, Map<UUID, UUID> moves) {
     }
+
+    /**
+     * The one message of every {@code RESIDENT_ATTRIBUTES_MISMATCH}: it names no attribute and does not tell an unknown
+     * My Number from a disagreeing one, so that no one learns registry data by trying lines.
+     */
+    public static final String NOT_CONFIRMED = "myNumber: the resident registry does not confirm this linkage"
+            + " (name, birth date, sex and address must all agree)";
 
     private LineDecisions() {
     }
@@ -135,22 +148,12 @@ public final class LineDecisions {
         return new Run(known, ids).decide(lines);
     }
 
-    /** The names of the four basic attributes on which {@code line} and {@code registry} differ, in a fixed order. */
-    public static List<String> differences(FourAttributes line, FourAttributes registry) {
-        List<String> fields = new ArrayList<>();
-        if (!FourAttributes.key(line.name()).equals(FourAttributes.key(registry.name()))) {
-            fields.add("name");
-        }
-        if (!Objects.equals(line.sex(), registry.sex())) {
-            fields.add("sex");
-        }
-        if (!Objects.equals(line.birthDate(), registry.birthDate())) {
-            fields.add("birthDate");
-        }
-        if (!FourAttributes.key(line.address()).equals(FourAttributes.key(registry.address()))) {
-            fields.add("address");
-        }
-        return fields;
+    /** Whether {@code line} and {@code registry} agree on the four basic attributes (DOMAIN.md §5). */
+    static boolean agrees(FourAttributes line, FourAttributes registry) {
+        return FourAttributes.key(line.name()).equals(FourAttributes.key(registry.name()))
+                && Objects.equals(line.sex(), registry.sex())
+                && Objects.equals(line.birthDate(), registry.birthDate())
+                && FourAttributes.key(line.address()).equals(FourAttributes.key(registry.address()));
     }
 
     /** One chunk's decisions, with the state the earlier lines left. */
@@ -168,6 +171,7 @@ public final class LineDecisions {
         private final List<Held> held = new ArrayList<>();
         private final List<Applied> applied = new ArrayList<>();
         private final Set<UUID> changed = new LinkedHashSet<>();
+        private final Map<UUID, UUID> moves = new LinkedHashMap<>();
 
         Run(Snapshot known, Supplier<UUID> ids) {
             this.residents = known.residents();
@@ -185,7 +189,7 @@ public final class LineDecisions {
                     upsert(line);
                 }
             }
-            return new Decisions(outcomes, personWrites, qualificationWrites, held, applied, changed);
+            return new Decisions(outcomes, personWrites, qualificationWrites, held, applied, changed, moves);
         }
 
         private void end(Pending line) {
@@ -214,36 +218,44 @@ public final class LineDecisions {
         private void upsert(Pending line) {
             String hash = line.myNumberHash();
             Holder holder = holders.get(line.key());
+            Known p = holder == null ? null : persons.get(holder.personId());
             UUID person;
             if (hash == null) {
-                UUID existing = holder == null ? null : holder.personId();
-                Known current = existing == null ? null : persons.get(existing);
-                person = writePerson(line, existing, current == null || current.myNumberHash() == null, null);
+                if (p != null && !sameBirth(p, line)) {
+                    p = null;
+                    holder = null;
+                }
+                person = writePerson(line, p == null ? null : p.personId(), p == null || p.myNumberHash() == null,
+                        null);
             } else {
                 FourAttributes registry = residents.get(hash);
-                if (registry == null) {
-                    hold(line, LineCode.RESIDENT_ATTRIBUTES_MISMATCH,
-                            "myNumber: the resident registry does not know this My Number", null);
-                    return;
-                }
-                List<String> differ = differences(line.fourAttributes(), registry);
-                if (!differ.isEmpty()) {
-                    hold(line, LineCode.RESIDENT_ATTRIBUTES_MISMATCH,
-                            String.join(", ", differ) + ": differ from the resident registry", null);
+                if (registry == null || !agrees(line.fourAttributes(), registry)) {
+                    hold(line, LineCode.RESIDENT_ATTRIBUTES_MISMATCH, NOT_CONFIRMED, null);
                     return;
                 }
                 Known q = linked.containsKey(hash) ? persons.get(linked.get(hash)) : null;
-                Known p = holder == null ? null : persons.get(holder.personId());
-                if (q != null && p != null && !q.personId().equals(p.personId())) {
-                    hold(line, LineCode.MY_NUMBER_LINKED_TO_OTHER_PERSON,
-                            "myNumber: linked to another person than the holder of this individual insured number",
-                            q.personId());
-                    return;
-                }
-                if (q != null && (!q.sex().equals(line.sex()) || !q.birthDate().equals(line.birthDate()))) {
+                if (q != null && !sameBirth(q, line)) {
                     hold(line, LineCode.MY_NUMBER_LINKED_TO_OTHER_PERSON,
                             "myNumber: linked to a person of another birth date or sex", q.personId());
                     return;
+                }
+                if (q != null && p != null && !q.personId().equals(p.personId())) {
+                    if (p.myNumberHash() != null || !sameBirth(p, line)) {
+                        hold(line, LineCode.MY_NUMBER_LINKED_TO_OTHER_PERSON,
+                                "myNumber: linked to another person than the holder of this individual insured number",
+                                q.personId());
+                        return;
+                    }
+                    // P is unlinked, of Q's sex and birth date, and the registry confirms the line: P is Q recorded
+                    // without My Number (by another insurer, or before the number was known); P's qualifications
+                    // move to Q.
+                    merge(p.personId(), q.personId());
+                    holder = holders.get(line.key());
+                    p = q;
+                }
+                if (q == null && p != null && !sameBirth(p, line)) {
+                    p = null;
+                    holder = null;
                 }
                 if (q == null && p != null && p.myNumberHash() != null && !p.myNumberHash().equals(hash)) {
                     hold(line, LineCode.MY_NUMBER_LINKED_TO_OTHER_PERSON,
@@ -254,7 +266,7 @@ public final class LineDecisions {
                 person = writePerson(line, q != null ? q.personId() : p != null ? p.personId() : null, true, hash);
             }
             QualificationWrite q;
-            if (holder != null && holder.personId().equals(person)) {
+            if (holder != null && holder.personId().equals(person) && holder.validFrom().equals(line.validFrom())) {
                 q = qualificationWrites.get(holder.qualificationId());
                 if (q == null) {
                     q = new QualificationWrite();
@@ -283,6 +295,22 @@ public final class LineDecisions {
             q.limitCategory = line.limitCategory();
             holders.put(line.key(), new Holder(q.id, q.validFrom, person));
             accept(line, person);
+        }
+
+        /** Moves every qualification of the unlinked person {@code from} to {@code to}; {@code from} keeps none. */
+        private void merge(UUID from, UUID to) {
+            moves.put(from, to);
+            holders.replaceAll((key, h) -> h.personId().equals(from)
+                    ? new Holder(h.qualificationId(), h.validFrom(),
+                            to)
+                    : h);
+            for (QualificationWrite w : qualificationWrites.values()) {
+                if (from.equals(w.personId)) {
+                    w.personId = to;
+                }
+            }
+            changed.add(from);
+            changed.add(to);
         }
 
         /**
@@ -316,6 +344,10 @@ public final class LineDecisions {
                     ? new Known(id, linkedHash, w.sex, w.birthDate)
                     : new Known(id, linkedHash, before.sex(), before.birthDate()));
             return id;
+        }
+
+        private static boolean sameBirth(Known person, Pending line) {
+            return person.sex().equals(line.sex()) && person.birthDate().equals(line.birthDate());
         }
 
         private void accept(Pending line, UUID person) {

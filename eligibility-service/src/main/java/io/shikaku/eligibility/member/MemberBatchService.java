@@ -1,5 +1,6 @@
 package io.shikaku.eligibility.member;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,6 +16,7 @@ import jakarta.inject.Inject;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.shikaku.common.db.DetachedDatabaseWork;
 import io.shikaku.common.idempotency.IdempotencyKeys;
+import io.shikaku.common.json.CalendarDates;
 import io.shikaku.common.problem.ProblemException;
 import io.shikaku.contract.ErrorCode;
 import io.shikaku.eligibility.member.MemberBatches.Accepted;
@@ -93,12 +95,11 @@ public class MemberBatchService {
             throw new ProblemException(ErrorCode.PAYLOAD_TOO_LARGE,
                     "A batch holds at most " + MemberBatches.MAX_RECORDS + " records; split it into several batches");
         }
-        String rows = json.write(rows(records));
+        String rows = json.write(rows(records, LocalDate.now(CalendarDates.JAPAN)));
         Supplier<Uni<String>> store = () -> insert(insurerNumber, records.size(), rows).map(UUID::toString);
         Uni<String> batchId = idempotencyKey == null
                 ? Panache.withTransaction(store)
-                : keys.once("member-batch:" + insurerNumber, idempotencyKey,
-                        IdempotencyKeys.hash(json.write(request)), store);
+                : keys.once("member-batch:" + insurerNumber, idempotencyKey, requestHash(records), store);
         return DetachedDatabaseWork.detached(batchId)
                 .map(id -> new Accepted(UUID.fromString(id), Status.ACCEPTED, records.size()));
     }
@@ -119,14 +120,27 @@ public class MemberBatchService {
                 .replaceWith(id);
     }
 
+    /**
+     * The hash that tells a repeated body from another: of the records with every My Number (valid or not) replaced
+     * by its keyed hash, so that the stored hash is no plain digest of a My Number, which a few 10^11 guesses would
+     * reverse.
+     */
+    private String requestHash(List<MemberRecord> records) {
+        List<MemberRecord> masked = new ArrayList<>(records.size());
+        for (MemberRecord r : records) {
+            masked.add(r == null || r.myNumber() == null ? r : r.withMyNumber(hasher.hash(r.myNumber())));
+        }
+        return IdempotencyKeys.hash(json.write(new Request(masked)));
+    }
+
     /** The records as rows to store: a valid one with its values and My Number hash, a rejected one with its reason. */
-    private List<Map<String, Object>> rows(List<MemberRecord> records) {
+    private List<Map<String, Object>> rows(List<MemberRecord> records, LocalDate submittedOn) {
         List<Map<String, Object>> rows = new ArrayList<>(records.size());
         int line = 1;
         for (MemberRecord record : records) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("line", line++);
-            Judgement judgement = MemberLineRules.judge(record);
+            Judgement judgement = MemberLineRules.judge(record, submittedOn);
             if (!judgement.valid()) {
                 row.put("outcome", Outcome.REJECTED.name());
                 row.put("code", judgement.code().name());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,8 +40,8 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
- * Applies accepted member lines (DOMAIN.md §5) in the background: it claims pending lines in chunks with
- * {@code FOR UPDATE SKIP LOCKED}, reads what it needs in a few set-based queries, lets {@link LineDecisions} decide,
+ * Applies accepted member lines (DOMAIN.md §5) in the background: it claims the oldest batch no other worker holds
+ * ({@code FOR NO KEY UPDATE SKIP LOCKED}) and a chunk of its pending lines in line order, reads what it needs in a few set-based queries, lets {@link LineDecisions} decide,
  * and writes persons, qualifications, held records, suspensions, outcomes and {@code PersonQualificationsChanged}
  * events in the chunk's transaction, so a crash mid-way neither loses nor repeats a line. Woken when a batch is
  * accepted, and by a timer in case a wake-up was lost.
@@ -56,11 +57,15 @@ public class MemberWorker {
     private static final String COMPLETE_FINISHED = "UPDATE member_batch b SET status = 'COMPLETED',"
             + " completed_at = now() WHERE b.status <> 'COMPLETED'"
             + " AND NOT EXISTS (SELECT 1 FROM member_line l WHERE l.batch_id = b.id AND l.pending)";
+    private static final String CLAIM_BATCH = "SELECT b.id FROM member_batch b WHERE b.status <> 'COMPLETED'"
+            + " AND b.id NOT IN (SELECT cast(jsonb_array_elements_text(cast(cast(?1 as text) as jsonb)) as uuid))"
+            + " AND EXISTS (SELECT 1 FROM member_line l WHERE l.batch_id = b.id AND l.pending)"
+            + " ORDER BY b.accepted_at, b.id LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED";
     private static final String CLAIM = "SELECT l.batch_id, l.line, b.insurer_number, l.op, l.my_number_hash, l.name,"
             + " l.name_kana, l.sex, l.birth_date, l.address, l.symbol, l.number, l.symbol_key, l.number_key, l.branch,"
             + " l.relationship, l.valid_from, l.valid_until, l.copayment_rate, l.limit_category"
-            + " FROM member_line l JOIN member_batch b ON b.id = l.batch_id WHERE l.pending"
-            + " ORDER BY b.accepted_at, l.batch_id, l.line LIMIT ?1 FOR UPDATE OF l SKIP LOCKED";
+            + " FROM member_line l JOIN member_batch b ON b.id = l.batch_id WHERE l.batch_id = ?1 AND l.pending"
+            + " ORDER BY l.line LIMIT ?2 FOR UPDATE OF l";
     private static final String RESIDENTS = "SELECT my_number_hash, name, sex, birth_date, address FROM resident"
             + " WHERE my_number_hash IN " + TEXTS;
     private static final String LINKED = "SELECT id, my_number_hash, sex, birth_date FROM person"
@@ -95,6 +100,8 @@ public class MemberWorker {
             + " valid_until = x.valid_until FROM " + ROWS + " AS x(id uuid, whole boolean, symbol text, number text,"
             + " relationship text, valid_from date, valid_until date, copayment_rate smallint, limit_category text)"
             + " WHERE q.id = x.id";
+    private static final String MOVE = "UPDATE qualification q SET person_id = x.to_person FROM " + ROWS
+            + " AS x(from_person uuid, to_person uuid) WHERE q.person_id = x.from_person";
     private static final String SUPERSEDED = "SELECT h.id, h.suspended_person_id FROM held_record h"
             + " JOIN " + ROWS + " AS x(i text, h text, s text, n text, b text) ON h.insurer_number = x.i"
             + " AND (h.my_number_hash = x.h OR (h.number_key = x.n AND h.symbol_key = x.s AND h.branch = x.b))"
@@ -139,6 +146,8 @@ public class MemberWorker {
 
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean wanted = new AtomicBoolean();
+    /** Batches whose chunk failed since the last timer tick: skipped until then, so that other batches go on. */
+    private final Set<UUID> failed = ConcurrentHashMap.newKeySet();
 
     void start(@Observes StartupEvent started) {
         wake();
@@ -146,6 +155,7 @@ public class MemberWorker {
 
     @Scheduled(every = "${shikaku.members.worker.every:10s}", delayed = "${shikaku.members.worker.every:10s}")
     void onTimer() {
+        failed.clear();
         wake();
     }
 
@@ -167,7 +177,8 @@ public class MemberWorker {
 
     private void drain() {
         wanted.set(false);
-        chunk(chunkSize).subscribe().with(count -> {
+        Claim claim = new Claim();
+        chunk(chunkSize, claim).subscribe().with(count -> {
             if (count > 0) {
                 onFreshContext(this::drain);
             } else {
@@ -177,25 +188,55 @@ public class MemberWorker {
                 }
             }
         }, failure -> {
-            LOG.warnf("Member batch worker will retry on its timer: %s", failure.getClass().getName());
-            draining.set(false);
+            if (claim.batch == null) {
+                LOG.warnf("Member batch worker will retry on its timer: %s", failure.getClass().getName());
+                draining.set(false);
+                return;
+            }
+            LOG.warnf("Member batch %s lines %d to %d failed (%s); other batches go on, this one is retried on the"
+                    + " timer", claim.batch, claim.first, claim.last, failure.getClass().getName());
+            failed.add(claim.batch);
+            onFreshContext(this::drain);
         });
     }
 
-    /** Claims and decides at most {@code limit} pending lines in one transaction; how many it decided. */
+    /** Claims and decides at most {@code limit} pending lines of one batch in one transaction; how many it decided. */
     public Uni<Integer> processChunk(int limit) {
         return Uni.createFrom().emitter(emitter -> onFreshContext(
-                () -> chunk(limit).subscribe().with(emitter::complete, emitter::fail)));
+                () -> chunk(limit, new Claim()).subscribe().with(emitter::complete, emitter::fail)));
     }
 
-    private Uni<Integer> chunk(int limit) {
+    /**
+     * One transaction: the oldest batch with pending lines that no other worker holds (its row locked until commit, so
+     * one batch's lines are decided by one worker at a time, in line order) and not failed since the last timer tick,
+     * then up to {@code limit} of its pending lines in line order.
+     */
+    private Uni<Integer> chunk(int limit, Claim claim) {
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
                 .createNativeQuery(COMPLETE_FINISHED).executeUpdate()
-                .chain(() -> session.createNativeQuery(CLAIM, Object[].class).setParameter(1, limit)
-                        .getResultList())
-                .chain(claimed -> claimed.isEmpty()
-                        ? Uni.createFrom().item(0)
-                        : apply(session, pending(claimed)))));
+                .chain(() -> session.createNativeQuery(CLAIM_BATCH, UUID.class)
+                        .setParameter(1, json.write(List.copyOf(failed))).getResultList())
+                .chain(batches -> batches.isEmpty()
+                        ? Uni.createFrom().item(List.<Object[]>of())
+                        : session.createNativeQuery(CLAIM, Object[].class).setParameter(1, batches.get(0))
+                                .setParameter(2, limit).getResultList())
+                .chain(claimed -> {
+                    if (claimed.isEmpty()) {
+                        return Uni.createFrom().item(0);
+                    }
+                    List<Pending> lines = pending(claimed);
+                    claim.batch = lines.get(0).batchId();
+                    claim.first = lines.get(0).line();
+                    claim.last = lines.get(lines.size() - 1).line();
+                    return apply(session, lines);
+                })));
+    }
+
+    /** Which batch and lines a chunk claimed, for the log when it fails; never a line's content. */
+    private static final class Claim {
+        UUID batch;
+        int first;
+        int last;
     }
 
     private static List<Pending> pending(List<Object[]> rows) {
@@ -264,6 +305,7 @@ public class MemberWorker {
         return update(session, WRITE_PERSONS, personRows(d))
                 .chain(() -> update(session, INSERT_QUALIFICATIONS, qualificationRows(d, true)))
                 .chain(() -> update(session, UPDATE_QUALIFICATIONS, qualificationRows(d, false)))
+                .chain(() -> update(session, MOVE, moveRows(d)))
                 .chain(() -> supersede(session, d, suspensionCandidates))
                 .chain(() -> update(session, INSERT_HELD, heldRows(d)))
                 .chain(() -> personChanges.resuspend(session, suspensionCandidates))
@@ -356,6 +398,12 @@ public class MemberWorker {
             row.put("limit_category", q.limitCategory);
             rows.add(row);
         }
+        return rows;
+    }
+
+    private static List<Map<String, Object>> moveRows(Decisions d) {
+        List<Map<String, Object>> rows = new ArrayList<>(d.moves().size());
+        d.moves().forEach((from, to) -> rows.add(Map.of("from_person", from, "to_person", to)));
         return rows;
     }
 
