@@ -32,18 +32,15 @@ import io.shikaku.eligibility.resident.FourAttributes;
 @DomainRule
 public final class LineDecisions {
 
-    /** A pending, well-formed line as stored; {@code myNumberHash} is null for a line without a My Number. */
-    public record Pending(UUID batchId, int line, String insurerNumber, Op op, String myNumberHash, String name,
-            String nameKana, String sex, LocalDate birthDate, String address, String symbol, String number,
-            String symbolKey, String numberKey, String branch, String relationship, LocalDate validFrom,
-            LocalDate validUntil, Integer copaymentRate, String limitCategory) {
+    /** A pending, well-formed line as stored; its My Number hash is null for a line without a My Number. */
+    public record Pending(UUID batchId, int line, String insurerNumber, Op op, MemberLine values) {
 
         NumberKey key() {
-            return new NumberKey(insurerNumber, symbolKey, numberKey, branch);
+            return new NumberKey(insurerNumber, values.symbolKey(), values.numberKey(), values.branch());
         }
 
         FourAttributes fourAttributes() {
-            return new FourAttributes(name, sex, birthDate, address);
+            return new FourAttributes(values.name(), values.sex(), values.birthDate(), values.address());
         }
     }
 
@@ -199,7 +196,7 @@ public final class LineDecisions {
                         "number: no qualification of this insurer has this individual insured number");
                 return;
             }
-            if (line.validUntil().isBefore(holder.validFrom())) {
+            if (line.values().validUntil().isBefore(holder.validFrom())) {
                 reject(line, LineCode.INVALID_DATES, "validUntil: must not be before the qualification's validFrom");
                 return;
             }
@@ -210,13 +207,13 @@ public final class LineDecisions {
                 q.isNew = false;
                 qualificationWrites.put(q.id, q);
             }
-            q.validUntil = line.validUntil();
+            q.validUntil = line.values().validUntil();
             q.personId = holder.personId();
             accept(line, holder.personId());
         }
 
         private void upsert(Pending line) {
-            String hash = line.myNumberHash();
+            String hash = line.values().myNumberHash();
             Holder holder = holders.get(line.key());
             Known p = holder == null ? null : persons.get(holder.personId());
             UUID person;
@@ -266,7 +263,8 @@ public final class LineDecisions {
                 person = writePerson(line, q != null ? q.personId() : p != null ? p.personId() : null, true, hash);
             }
             QualificationWrite q;
-            if (holder != null && holder.personId().equals(person) && holder.validFrom().equals(line.validFrom())) {
+            if (holder != null && holder.personId().equals(person)
+                    && holder.validFrom().equals(line.values().validFrom())) {
                 q = qualificationWrites.get(holder.qualificationId());
                 if (q == null) {
                     q = new QualificationWrite();
@@ -283,16 +281,16 @@ public final class LineDecisions {
             q.personId = person;
             q.full = true;
             q.insurerNumber = line.insurerNumber();
-            q.symbol = line.symbol();
-            q.number = line.number();
-            q.symbolKey = line.symbolKey();
-            q.numberKey = line.numberKey();
-            q.branch = line.branch();
-            q.relationship = line.relationship();
-            q.validFrom = line.validFrom();
-            q.validUntil = line.validUntil();
-            q.copaymentRate = line.copaymentRate();
-            q.limitCategory = line.limitCategory();
+            q.symbol = line.values().symbol();
+            q.number = line.values().number();
+            q.symbolKey = line.values().symbolKey();
+            q.numberKey = line.values().numberKey();
+            q.branch = line.values().branch();
+            q.relationship = line.values().relationship();
+            q.validFrom = line.values().validFrom();
+            q.validUntil = line.values().validUntil();
+            q.copaymentRate = line.values().copaymentRate();
+            q.limitCategory = line.values().limitCategory();
             holders.put(line.key(), new Holder(q.id, q.validFrom, person));
             accept(line, person);
         }
@@ -329,11 +327,11 @@ public final class LineDecisions {
             Known before = persons.get(id);
             if (attributes || w.isNew) {
                 w.attributes = true;
-                w.name = line.name();
-                w.nameKana = line.nameKana();
-                w.sex = line.sex();
-                w.birthDate = line.birthDate();
-                w.address = line.address();
+                w.name = line.values().name();
+                w.nameKana = line.values().nameKana();
+                w.sex = line.values().sex();
+                w.birthDate = line.values().birthDate();
+                w.address = line.values().address();
             }
             if (hash != null) {
                 w.myNumberHash = hash;
@@ -347,16 +345,17 @@ public final class LineDecisions {
         }
 
         private static boolean sameBirth(Known person, Pending line) {
-            return person.sex().equals(line.sex()) && person.birthDate().equals(line.birthDate());
+            return person.sex().equals(line.values().sex()) && person.birthDate().equals(line.values().birthDate());
         }
 
         private void accept(Pending line, UUID person) {
             outcomes.add(new LineOutcome(line.batchId(), line.line(), Outcome.ACCEPTED, null, null));
             changed.add(person);
-            applied.add(new Applied(line.insurerNumber(), line.myNumberHash(), line.key()));
+            applied.add(new Applied(line.insurerNumber(), line.values().myNumberHash(), line.key()));
             for (Held h : held) {
                 if (!h.superseded && h.line.insurerNumber().equals(line.insurerNumber())
-                        && (line.myNumberHash() != null && line.myNumberHash().equals(h.line.myNumberHash())
+                        && (line.values().myNumberHash() != null
+                                && line.values().myNumberHash().equals(h.line.values().myNumberHash())
                                 || line.key().equals(h.line.key()))) {
                     h.superseded = true;
                 }

@@ -94,5 +94,13 @@ public final class MemberBatches {
             String name, String nameKana, String sex, LocalDate birthDate, String address, String symbol, String number,
             String branch, String relationship, LocalDate validFrom, LocalDate validUntil, Integer copaymentRate,
             String limitCategory) {
+
+        /** A held line's record from its stored values, without the My Number's hash. */
+        static HeldRecord of(UUID id, UUID batchId, int line, String code, String message, Instant heldAt,
+                MemberLine v) {
+            return new HeldRecord(id, batchId, line, code, message, heldAt, v.name(), v.nameKana(), v.sex(),
+                    v.birthDate(), v.address(), v.symbol(), v.number(), v.branch(), v.relationship(), v.validFrom(),
+                    v.validUntil(), v.copaymentRate(), v.limitCategory());
+        }
     }
 }

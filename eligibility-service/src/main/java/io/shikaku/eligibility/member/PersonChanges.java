@@ -25,7 +25,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class PersonChanges {
 
-    static final String IDS = "(SELECT cast(jsonb_array_elements_text(cast(cast(?1 as text) as jsonb)) as uuid))";
+    private static final String IDS = MemberSql.ids(1);
 
     private static final String LOCK = "SELECT p.id FROM person p WHERE p.id IN " + IDS + " ORDER BY p.id FOR UPDATE";
     private static final String SUSPENSION_CHANGES = "SELECT p.id FROM person p WHERE p.id IN " + IDS

@@ -40,13 +40,13 @@ class LineDecisionsTest {
     private final Map<UUID, Known> persons = new HashMap<>();
 
     private static Pending upsert(int line, String hash, String number, LocalDate birthDate) {
-        return new Pending(BATCH, line, INSURER, Op.UPSERT, hash, "山田 太郎", "ヤマダ タロウ", "MALE", birthDate, ADDRESS,
-                "1", number, "1", number, "00", "INSURED", VALID_FROM, null, 30, null);
+        return new Pending(BATCH, line, INSURER, Op.UPSERT, new MemberLine(hash, "山田 太郎", "ヤマダ タロウ", "MALE",
+                birthDate, ADDRESS, "1", number, "1", number, "00", "INSURED", VALID_FROM, null, 30, null));
     }
 
     private static Pending end(int line, String number, LocalDate until) {
-        return new Pending(BATCH, line, INSURER, Op.END, null, null, null, null, null, null, "1", number, "1", number,
-                "00", null, null, until, null, null);
+        return new Pending(BATCH, line, INSURER, Op.END, new MemberLine(null, null, null, null, null, null, "1", number,
+                "1", number, "00", null, null, until, null, null));
     }
 
     private static NumberKey key(String number) {
@@ -239,8 +239,8 @@ class LineDecisionsTest {
     @Test
     void anUpsertWithAnotherValidFromAddsAQualificationAndTheSameValidFromUpdatesIt() {
         UUID p = knownPerson(null, BORN, "100");
-        Pending later = new Pending(BATCH, 1, INSURER, Op.UPSERT, null, "山田 太郎", "ヤマダ タロウ", "MALE", BORN, ADDRESS,
-                "1", "100", "1", "100", "00", "INSURED", VALID_FROM.plusYears(3), null, 20, null);
+        Pending later = new Pending(BATCH, 1, INSURER, Op.UPSERT, new MemberLine(null, "山田 太郎", "ヤマダ タロウ", "MALE",
+                BORN, ADDRESS, "1", "100", "1", "100", "00", "INSURED", VALID_FROM.plusYears(3), null, 20, null));
         Decisions d = decide(later);
         QualificationWrite added = d.qualifications().values().iterator().next();
         assertTrue(added.isNew, "the earlier qualification is kept as history");
