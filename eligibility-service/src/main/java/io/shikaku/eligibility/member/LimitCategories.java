@@ -16,6 +16,7 @@ import io.shikaku.contract.DomainRule;
 public final class LimitCategories {
 
     static final int ELDERLY_AGE = 70;
+    private static final String ON = " on the later of validFrom and the submission day";
     private static final Pattern UNDER_70 = Pattern.compile("A0[1-6]");
     private static final Pattern FROM_70 = Pattern.compile("B(0[1-9]|10)");
 
@@ -41,12 +42,10 @@ public final class LimitCategories {
         if (elderly(birthDate, on)) {
             return FROM_70.matcher(category).matches()
                     ? Optional.empty()
-                    : Optional.of(
-                            "must be one of B01–B10 for a person 70 or over on the later of validFrom and the submission day");
+                    : Optional.of("must be one of B01–B10 for a person 70 or over" + ON);
         }
         return UNDER_70.matcher(category).matches()
                 ? Optional.empty()
-                : Optional.of(
-                        "must be one of A01–A06 for a person under 70 on the later of validFrom and the submission day");
+                : Optional.of("must be one of A01–A06 for a person under 70" + ON);
     }
 }

@@ -48,7 +48,8 @@ public final class MemberBatches {
             @Schema(format = "date") String validFrom,
             @Schema(format = "date") String validUntil,
             @Schema(type = SchemaType.INTEGER, enumeration = {"10", "20", "30"}) Object copaymentRate,
-            @Schema(description = "A01–A06 under 70, B01–B10 at 70 or over, on the later of validFrom and the submission day") String limitCategory){
+            @Schema(description = "A01–A06 under 70, B01–B10 at 70 or over, on the later of validFrom and the"
+                    + " submission day") String limitCategory){
 
         /** This record with another My Number (its keyed hash, for the idempotency hash). */
         MemberRecord withMyNumber(String myNumber) {

@@ -68,8 +68,8 @@ public final class MemberLineRules {
     }
 
     /**
-     * Judges one record of a batch submitted on {@code submittedOn} (Japan's calendar day), which the ceiling category's
-     * age is judged on when it is later than the line's validFrom.
+     * Judges one record of a batch submitted on {@code submittedOn} (Japan's calendar day), on which the ceiling
+     * category's age is judged when it is later than the line's validFrom.
      */
     public static Judgement judge(MemberRecord record, LocalDate submittedOn) {
         try {

@@ -41,10 +41,10 @@ import io.vertx.core.Vertx;
 
 /**
  * Applies accepted member lines (DOMAIN.md §5) in the background: it claims the oldest batch no other worker holds
- * ({@code FOR NO KEY UPDATE SKIP LOCKED}) and a chunk of its pending lines in line order, reads what it needs in a few set-based queries, lets {@link LineDecisions} decide,
- * and writes persons, qualifications, held records, suspensions, outcomes and {@code PersonQualificationsChanged}
- * events in the chunk's transaction, so a crash mid-way neither loses nor repeats a line. Woken when a batch is
- * accepted, and by a timer in case a wake-up was lost.
+ * ({@code FOR NO KEY UPDATE SKIP LOCKED}) and a chunk of its pending lines in line order, reads what it needs in a few
+ * set-based queries, lets {@link LineDecisions} decide, and writes persons, qualifications, held records, suspensions,
+ * outcomes and {@code PersonQualificationsChanged} events in the chunk's transaction, so a crash mid-way neither loses
+ * nor repeats a line. Woken when a batch is accepted, and by a timer in case a wake-up was lost.
  */
 @ApplicationScoped
 public class MemberWorker {
