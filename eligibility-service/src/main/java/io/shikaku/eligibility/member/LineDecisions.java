@@ -22,25 +22,25 @@ import io.shikaku.eligibility.resident.FourAttributes;
  * each line seeing the effect of the earlier ones. A line with a My Number is applied only when the resident registry
  * knows the number and agrees on the four basic attributes, and the number is not linked to another person; otherwise
  * it is HELD, never applied. "Another person" means: the number is linked to person Q while the line's individual
- * insured number belongs to P ≠ Q; or Q's birth date or sex (which never change) differ from the line's; or the
- * line's individual insured number belongs to P, who is linked to another My Number. The linked person (Q, else P) is
- * then suspended until the held record is resolved.
+ * insured number belongs to P ≠ Q, P being linked to another My Number or of another sex or birth date; or Q's birth
+ * date or sex (which never change) differ from the line's; or P, of the line's sex and birth date, is linked to another
+ * My Number. The linked person (Q, else P) is then suspended until the held record is resolved. An unlinked P of Q's
+ * sex and birth date is Q recorded without My Number: P's qualifications move to Q. Otherwise a holder P of another
+ * sex or birth date is never the line's person (a branch number reused): the line gets a person of its own. An UPSERT
+ * of a known number with the latest qualification's validFrom updates it; another validFrom adds one (history).
  */
 @DomainRule
 public final class LineDecisions {
 
-    /** A pending, well-formed line as stored; {@code myNumberHash} is null for a line without a My Number. */
-    public record Pending(UUID batchId, int line, String insurerNumber, Op op, String myNumberHash, String name,
-            String nameKana, String sex, LocalDate birthDate, String address, String symbol, String number,
-            String symbolKey, String numberKey, String branch, String relationship, LocalDate validFrom,
-            LocalDate validUntil, Integer copaymentRate, String limitCategory) {
+    /** A pending, well-formed line as stored; its My Number hash is null for a line without a My Number. */
+    public record Pending(UUID batchId, int line, String insurerNumber, Op op, MemberLine values) {
 
         NumberKey key() {
-            return new NumberKey(insurerNumber, symbolKey, numberKey, branch);
+            return new NumberKey(insurerNumber, values.symbolKey(), values.numberKey(), values.branch());
         }
 
         FourAttributes fourAttributes() {
-            return new FourAttributes(name, sex, birthDate, address);
+            return new FourAttributes(values.name(), values.sex(), values.birthDate(), values.address());
         }
     }
 
@@ -121,11 +121,21 @@ public final class LineDecisions {
     public record Applied(String insurerNumber, String myNumberHash, NumberKey key) {
     }
 
-    /** Everything the chunk's transaction writes. */
+    /**
+     * Everything the chunk's transaction writes; {@code moves} maps an unlinked person found to be a linked one to that
+     * person, whose qualifications then become the linked person's (after the qualifications are written).
+     */
     public record Decisions(List<LineOutcome> outcomes, Map<UUID, PersonWrite> persons,
             Map<UUID, QualificationWrite> qualifications, List<Held> held, List<Applied> applied,
-            Set<UUID> changedPersons) {
+            Set<UUID> changedPersons, Map<UUID, UUID> moves) {
     }
+
+    /**
+     * The one message of every {@code RESIDENT_ATTRIBUTES_MISMATCH}: it names no attribute and does not tell an unknown
+     * My Number from a disagreeing one, so that no one learns registry data by trying lines.
+     */
+    public static final String NOT_CONFIRMED = "myNumber: the resident registry does not confirm this linkage"
+            + " (name, birth date, sex and address must all agree)";
 
     private LineDecisions() {
     }
@@ -135,22 +145,12 @@ public final class LineDecisions {
         return new Run(known, ids).decide(lines);
     }
 
-    /** The names of the four basic attributes on which {@code line} and {@code registry} differ, in a fixed order. */
-    public static List<String> differences(FourAttributes line, FourAttributes registry) {
-        List<String> fields = new ArrayList<>();
-        if (!FourAttributes.key(line.name()).equals(FourAttributes.key(registry.name()))) {
-            fields.add("name");
-        }
-        if (!Objects.equals(line.sex(), registry.sex())) {
-            fields.add("sex");
-        }
-        if (!Objects.equals(line.birthDate(), registry.birthDate())) {
-            fields.add("birthDate");
-        }
-        if (!FourAttributes.key(line.address()).equals(FourAttributes.key(registry.address()))) {
-            fields.add("address");
-        }
-        return fields;
+    /** Whether {@code line} and {@code registry} agree on the four basic attributes (DOMAIN.md §5). */
+    static boolean agrees(FourAttributes line, FourAttributes registry) {
+        return FourAttributes.key(line.name()).equals(FourAttributes.key(registry.name()))
+                && Objects.equals(line.sex(), registry.sex())
+                && Objects.equals(line.birthDate(), registry.birthDate())
+                && FourAttributes.key(line.address()).equals(FourAttributes.key(registry.address()));
     }
 
     /** One chunk's decisions, with the state the earlier lines left. */
@@ -168,6 +168,7 @@ public final class LineDecisions {
         private final List<Held> held = new ArrayList<>();
         private final List<Applied> applied = new ArrayList<>();
         private final Set<UUID> changed = new LinkedHashSet<>();
+        private final Map<UUID, UUID> moves = new LinkedHashMap<>();
 
         Run(Snapshot known, Supplier<UUID> ids) {
             this.residents = known.residents();
@@ -185,7 +186,7 @@ public final class LineDecisions {
                     upsert(line);
                 }
             }
-            return new Decisions(outcomes, personWrites, qualificationWrites, held, applied, changed);
+            return new Decisions(outcomes, personWrites, qualificationWrites, held, applied, changed, moves);
         }
 
         private void end(Pending line) {
@@ -195,7 +196,7 @@ public final class LineDecisions {
                         "number: no qualification of this insurer has this individual insured number");
                 return;
             }
-            if (line.validUntil().isBefore(holder.validFrom())) {
+            if (line.values().validUntil().isBefore(holder.validFrom())) {
                 reject(line, LineCode.INVALID_DATES, "validUntil: must not be before the qualification's validFrom");
                 return;
             }
@@ -206,44 +207,52 @@ public final class LineDecisions {
                 q.isNew = false;
                 qualificationWrites.put(q.id, q);
             }
-            q.validUntil = line.validUntil();
+            q.validUntil = line.values().validUntil();
             q.personId = holder.personId();
             accept(line, holder.personId());
         }
 
         private void upsert(Pending line) {
-            String hash = line.myNumberHash();
+            String hash = line.values().myNumberHash();
             Holder holder = holders.get(line.key());
+            Known p = holder == null ? null : persons.get(holder.personId());
             UUID person;
             if (hash == null) {
-                UUID existing = holder == null ? null : holder.personId();
-                Known current = existing == null ? null : persons.get(existing);
-                person = writePerson(line, existing, current == null || current.myNumberHash() == null, null);
+                if (p != null && !sameBirth(p, line)) {
+                    p = null;
+                    holder = null;
+                }
+                person = writePerson(line, p == null ? null : p.personId(), p == null || p.myNumberHash() == null,
+                        null);
             } else {
                 FourAttributes registry = residents.get(hash);
-                if (registry == null) {
-                    hold(line, LineCode.RESIDENT_ATTRIBUTES_MISMATCH,
-                            "myNumber: the resident registry does not know this My Number", null);
-                    return;
-                }
-                List<String> differ = differences(line.fourAttributes(), registry);
-                if (!differ.isEmpty()) {
-                    hold(line, LineCode.RESIDENT_ATTRIBUTES_MISMATCH,
-                            String.join(", ", differ) + ": differ from the resident registry", null);
+                if (registry == null || !agrees(line.fourAttributes(), registry)) {
+                    hold(line, LineCode.RESIDENT_ATTRIBUTES_MISMATCH, NOT_CONFIRMED, null);
                     return;
                 }
                 Known q = linked.containsKey(hash) ? persons.get(linked.get(hash)) : null;
-                Known p = holder == null ? null : persons.get(holder.personId());
-                if (q != null && p != null && !q.personId().equals(p.personId())) {
-                    hold(line, LineCode.MY_NUMBER_LINKED_TO_OTHER_PERSON,
-                            "myNumber: linked to another person than the holder of this individual insured number",
-                            q.personId());
-                    return;
-                }
-                if (q != null && (!q.sex().equals(line.sex()) || !q.birthDate().equals(line.birthDate()))) {
+                if (q != null && !sameBirth(q, line)) {
                     hold(line, LineCode.MY_NUMBER_LINKED_TO_OTHER_PERSON,
                             "myNumber: linked to a person of another birth date or sex", q.personId());
                     return;
+                }
+                if (q != null && p != null && !q.personId().equals(p.personId())) {
+                    if (p.myNumberHash() != null || !sameBirth(p, line)) {
+                        hold(line, LineCode.MY_NUMBER_LINKED_TO_OTHER_PERSON,
+                                "myNumber: linked to another person than the holder of this individual insured number",
+                                q.personId());
+                        return;
+                    }
+                    // P is unlinked, of Q's sex and birth date, and the registry confirms the line: P is Q recorded
+                    // without My Number (by another insurer, or before the number was known); P's qualifications
+                    // move to Q.
+                    merge(p.personId(), q.personId());
+                    holder = holders.get(line.key());
+                    p = q;
+                }
+                if (q == null && p != null && !sameBirth(p, line)) {
+                    p = null;
+                    holder = null;
                 }
                 if (q == null && p != null && p.myNumberHash() != null && !p.myNumberHash().equals(hash)) {
                     hold(line, LineCode.MY_NUMBER_LINKED_TO_OTHER_PERSON,
@@ -254,7 +263,8 @@ public final class LineDecisions {
                 person = writePerson(line, q != null ? q.personId() : p != null ? p.personId() : null, true, hash);
             }
             QualificationWrite q;
-            if (holder != null && holder.personId().equals(person)) {
+            if (holder != null && holder.personId().equals(person)
+                    && holder.validFrom().equals(line.values().validFrom())) {
                 q = qualificationWrites.get(holder.qualificationId());
                 if (q == null) {
                     q = new QualificationWrite();
@@ -271,18 +281,34 @@ public final class LineDecisions {
             q.personId = person;
             q.full = true;
             q.insurerNumber = line.insurerNumber();
-            q.symbol = line.symbol();
-            q.number = line.number();
-            q.symbolKey = line.symbolKey();
-            q.numberKey = line.numberKey();
-            q.branch = line.branch();
-            q.relationship = line.relationship();
-            q.validFrom = line.validFrom();
-            q.validUntil = line.validUntil();
-            q.copaymentRate = line.copaymentRate();
-            q.limitCategory = line.limitCategory();
+            q.symbol = line.values().symbol();
+            q.number = line.values().number();
+            q.symbolKey = line.values().symbolKey();
+            q.numberKey = line.values().numberKey();
+            q.branch = line.values().branch();
+            q.relationship = line.values().relationship();
+            q.validFrom = line.values().validFrom();
+            q.validUntil = line.values().validUntil();
+            q.copaymentRate = line.values().copaymentRate();
+            q.limitCategory = line.values().limitCategory();
             holders.put(line.key(), new Holder(q.id, q.validFrom, person));
             accept(line, person);
+        }
+
+        /** Moves every qualification of the unlinked person {@code from} to {@code to}; {@code from} keeps none. */
+        private void merge(UUID from, UUID to) {
+            moves.put(from, to);
+            holders.replaceAll((key, h) -> h.personId().equals(from)
+                    ? new Holder(h.qualificationId(), h.validFrom(),
+                            to)
+                    : h);
+            for (QualificationWrite w : qualificationWrites.values()) {
+                if (from.equals(w.personId)) {
+                    w.personId = to;
+                }
+            }
+            changed.add(from);
+            changed.add(to);
         }
 
         /**
@@ -301,11 +327,11 @@ public final class LineDecisions {
             Known before = persons.get(id);
             if (attributes || w.isNew) {
                 w.attributes = true;
-                w.name = line.name();
-                w.nameKana = line.nameKana();
-                w.sex = line.sex();
-                w.birthDate = line.birthDate();
-                w.address = line.address();
+                w.name = line.values().name();
+                w.nameKana = line.values().nameKana();
+                w.sex = line.values().sex();
+                w.birthDate = line.values().birthDate();
+                w.address = line.values().address();
             }
             if (hash != null) {
                 w.myNumberHash = hash;
@@ -318,13 +344,18 @@ public final class LineDecisions {
             return id;
         }
 
+        private static boolean sameBirth(Known person, Pending line) {
+            return person.sex().equals(line.values().sex()) && person.birthDate().equals(line.values().birthDate());
+        }
+
         private void accept(Pending line, UUID person) {
             outcomes.add(new LineOutcome(line.batchId(), line.line(), Outcome.ACCEPTED, null, null));
             changed.add(person);
-            applied.add(new Applied(line.insurerNumber(), line.myNumberHash(), line.key()));
+            applied.add(new Applied(line.insurerNumber(), line.values().myNumberHash(), line.key()));
             for (Held h : held) {
                 if (!h.superseded && h.line.insurerNumber().equals(line.insurerNumber())
-                        && (line.myNumberHash() != null && line.myNumberHash().equals(h.line.myNumberHash())
+                        && (line.values().myNumberHash() != null
+                                && line.values().myNumberHash().equals(h.line.values().myNumberHash())
                                 || line.key().equals(h.line.key()))) {
                     h.superseded = true;
                 }

@@ -1,5 +1,6 @@
 package io.shikaku.eligibility.member;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,6 +16,7 @@ import jakarta.inject.Inject;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.shikaku.common.db.DetachedDatabaseWork;
 import io.shikaku.common.idempotency.IdempotencyKeys;
+import io.shikaku.common.json.CalendarDates;
 import io.shikaku.common.problem.ProblemException;
 import io.shikaku.contract.ErrorCode;
 import io.shikaku.eligibility.member.MemberBatches.Accepted;
@@ -42,16 +44,10 @@ public class MemberBatchService {
     private static final String INSURER_EXISTS = "SELECT count(*) FROM insurer WHERE insurer_number = ?1";
     private static final String INSERT_BATCH = "INSERT INTO member_batch (id, insurer_number, status, records,"
             + " accepted_at) VALUES (?1, ?2, 'ACCEPTED', ?3, now())";
-    private static final String INSERT_LINES = "INSERT INTO member_line (batch_id, line, pending, op, my_number_hash,"
-            + " name, name_kana, sex, birth_date, address, symbol, number, symbol_key, number_key, branch, relationship,"
-            + " valid_from, valid_until, copayment_rate, limit_category, outcome, code, message)"
-            + " SELECT ?1, x.line, x.outcome IS NULL, x.op, x.my_number_hash, x.name, x.name_kana, x.sex, x.birth_date,"
-            + " x.address, x.symbol, x.number, x.symbol_key, x.number_key, x.branch, x.relationship, x.valid_from,"
-            + " x.valid_until, x.copayment_rate, x.limit_category, x.outcome, x.code, x.message"
-            + " FROM jsonb_to_recordset(cast(cast(?2 as text) as jsonb)) AS x(line int, op text, my_number_hash text,"
-            + " name text, name_kana text, sex text, birth_date date, address text, symbol text, number text,"
-            + " symbol_key text, number_key text, branch text, relationship text, valid_from date, valid_until date,"
-            + " copayment_rate smallint, limit_category text, outcome text, code text, message text)";
+    private static final String INSERT_LINES = "INSERT INTO member_line (batch_id, line, pending, op, "
+            + MemberLine.COLUMNS + ", outcome, code, message) SELECT ?1, x.line, x.outcome IS NULL, x.op, "
+            + MemberLine.columns("x") + ", x.outcome, x.code, x.message FROM " + MemberSql.rows(2)
+            + " AS x(line int, op text, " + MemberLine.TYPED + ", outcome text, code text, message text)";
     private static final String SUMMARY = "SELECT b.status, b.records,"
             + " count(*) FILTER (WHERE l.outcome = 'ACCEPTED'), count(*) FILTER (WHERE l.outcome = 'HELD'),"
             + " count(*) FILTER (WHERE l.outcome = 'REJECTED')"
@@ -59,10 +55,9 @@ public class MemberBatchService {
             + " WHERE b.id = ?1 AND b.insurer_number = ?2 GROUP BY b.id";
     private static final String LINES = "SELECT line, outcome, code, message FROM member_line WHERE batch_id = ?1"
             + " ORDER BY line LIMIT ?2 OFFSET ?3";
-    private static final String HELD = "SELECT id, batch_id, line, code, message, held_at, name, name_kana, sex,"
-            + " birth_date, address, symbol, number, branch, relationship, valid_from, valid_until, copayment_rate,"
-            + " limit_category FROM held_record WHERE insurer_number = ?1 AND resolved_at IS NULL"
-            + " ORDER BY held_at, id LIMIT ?2 OFFSET ?3";
+    private static final String HELD = "SELECT id, batch_id, line, code, message, held_at, " + MemberLine.COLUMNS
+            + " FROM held_record WHERE insurer_number = ?1 AND resolved_at IS NULL ORDER BY held_at, id"
+            + " LIMIT ?2 OFFSET ?3";
     private static final String DISCARD = "UPDATE held_record SET resolved_at = now(), resolution = 'DISCARDED'"
             + " WHERE id = ?1 AND insurer_number = ?2 AND resolved_at IS NULL";
     private static final String SUSPENDED_BY = "SELECT suspended_person_id FROM held_record WHERE id = ?1"
@@ -93,12 +88,11 @@ public class MemberBatchService {
             throw new ProblemException(ErrorCode.PAYLOAD_TOO_LARGE,
                     "A batch holds at most " + MemberBatches.MAX_RECORDS + " records; split it into several batches");
         }
-        String rows = json.write(rows(records));
+        String rows = json.write(rows(records, LocalDate.now(CalendarDates.JAPAN)));
         Supplier<Uni<String>> store = () -> insert(insurerNumber, records.size(), rows).map(UUID::toString);
         Uni<String> batchId = idempotencyKey == null
                 ? Panache.withTransaction(store)
-                : keys.once("member-batch:" + insurerNumber, idempotencyKey,
-                        IdempotencyKeys.hash(json.write(request)), store);
+                : keys.once("member-batch:" + insurerNumber, idempotencyKey, requestHash(records), store);
         return DetachedDatabaseWork.detached(batchId)
                 .map(id -> new Accepted(UUID.fromString(id), Status.ACCEPTED, records.size()));
     }
@@ -119,14 +113,27 @@ public class MemberBatchService {
                 .replaceWith(id);
     }
 
+    /**
+     * The hash that tells a repeated body from another: of the records with every My Number (valid or not) replaced
+     * by its keyed hash, so that the stored hash is no plain digest of a My Number, which a few 10^11 guesses would
+     * reverse.
+     */
+    private String requestHash(List<MemberRecord> records) {
+        List<MemberRecord> masked = new ArrayList<>(records.size());
+        for (MemberRecord r : records) {
+            masked.add(r == null || r.myNumber() == null ? r : r.withMyNumber(hasher.hash(r.myNumber())));
+        }
+        return IdempotencyKeys.hash(json.write(new Request(masked)));
+    }
+
     /** The records as rows to store: a valid one with its values and My Number hash, a rejected one with its reason. */
-    private List<Map<String, Object>> rows(List<MemberRecord> records) {
+    private List<Map<String, Object>> rows(List<MemberRecord> records, LocalDate submittedOn) {
         List<Map<String, Object>> rows = new ArrayList<>(records.size());
         int line = 1;
         for (MemberRecord record : records) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("line", line++);
-            Judgement judgement = MemberLineRules.judge(record);
+            Judgement judgement = MemberLineRules.judge(record, submittedOn);
             if (!judgement.valid()) {
                 row.put("outcome", Outcome.REJECTED.name());
                 row.put("code", judgement.code().name());
@@ -136,22 +143,7 @@ public class MemberBatchService {
             }
             ValidLine v = judgement.line();
             row.put("op", v.op().name());
-            row.put("my_number_hash", v.myNumber() == null ? null : hasher.hash(v.myNumber()));
-            row.put("name", v.name());
-            row.put("name_kana", v.nameKana());
-            row.put("sex", v.sex());
-            row.put("birth_date", v.birthDate());
-            row.put("address", v.address());
-            row.put("symbol", v.symbol());
-            row.put("number", v.number());
-            row.put("symbol_key", v.symbolKey());
-            row.put("number_key", v.numberKey());
-            row.put("branch", v.branch());
-            row.put("relationship", v.relationship());
-            row.put("valid_from", v.validFrom());
-            row.put("valid_until", v.validUntil());
-            row.put("copayment_rate", v.copaymentRate());
-            row.put("limit_category", v.limitCategory());
+            MemberLine.of(v, v.myNumber() == null ? null : hasher.hash(v.myNumber())).into(row);
             rows.add(row);
         }
         return rows;
@@ -196,18 +188,11 @@ public class MemberBatchService {
                 .map(rows -> {
                     List<HeldRecord> held = new ArrayList<>(rows.size());
                     for (Object[] r : rows) {
-                        held.add(new HeldRecord((UUID) r[0], (UUID) r[1], ((Number) r[2]).intValue(), (String) r[3],
-                                (String) r[4], MemberJson.instant(r[5]), (String) r[6], (String) r[7],
-                                (String) r[8], MemberJson.date(r[9]), (String) r[10], (String) r[11],
-                                (String) r[12], text(r[13]), (String) r[14], MemberJson.date(r[15]),
-                                MemberJson.date(r[16]), MemberJson.integer(r[17]), (String) r[18]));
+                        held.add(HeldRecord.of((UUID) r[0], (UUID) r[1], ((Number) r[2]).intValue(), (String) r[3],
+                                (String) r[4], MemberJson.instant(r[5]), MemberJson.line(r, 6)));
                     }
                     return new HeldRecords(page, size, held);
                 })));
-    }
-
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
     }
 
     /**

@@ -48,7 +48,14 @@ public final class MemberBatches {
             @Schema(format = "date") String validFrom,
             @Schema(format = "date") String validUntil,
             @Schema(type = SchemaType.INTEGER, enumeration = {"10", "20", "30"}) Object copaymentRate,
-            @Schema(description = "A01–A06 under 70 on validFrom, B01–B10 at 70 or over") String limitCategory){
+            @Schema(description = "A01–A06 under 70, B01–B10 at 70 or over, on the later of validFrom and the"
+                    + " submission day") String limitCategory){
+
+        /** This record with another My Number (its keyed hash, for the idempotency hash). */
+        MemberRecord withMyNumber(String myNumber) {
+            return new MemberRecord(op, myNumber, name, nameKana, sex, birthDate, address, symbol, number, branch,
+                    relationship, validFrom, validUntil, copaymentRate, limitCategory);
+        }
     }
 
     /** The receipt, given at once. */
@@ -88,5 +95,13 @@ public final class MemberBatches {
             String name, String nameKana, String sex, LocalDate birthDate, String address, String symbol, String number,
             String branch, String relationship, LocalDate validFrom, LocalDate validUntil, Integer copaymentRate,
             String limitCategory) {
+
+        /** A held line's record from its stored values, without the My Number's hash. */
+        static HeldRecord of(UUID id, UUID batchId, int line, String code, String message, Instant heldAt,
+                MemberLine v) {
+            return new HeldRecord(id, batchId, line, code, message, heldAt, v.name(), v.nameKana(), v.sex(),
+                    v.birthDate(), v.address(), v.symbol(), v.number(), v.branch(), v.relationship(), v.validFrom(),
+                    v.validUntil(), v.copaymentRate(), v.limitCategory());
+        }
     }
 }

@@ -1,11 +1,11 @@
 package io.shikaku.eligibility.member;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.shikaku.common.identifier.MyNumber;
+import io.shikaku.common.json.CalendarDates;
 import io.shikaku.contract.DomainRule;
 import io.shikaku.eligibility.member.MemberBatches.MemberRecord;
 import io.shikaku.eligibility.qualification.CardNumbers;
@@ -67,16 +67,19 @@ public final class MemberLineRules {
     private MemberLineRules() {
     }
 
-    /** Judges one record of a batch. */
-    public static Judgement judge(MemberRecord record) {
+    /**
+     * Judges one record of a batch submitted on {@code submittedOn} (Japan's calendar day), on which the ceiling
+     * category's age is judged when it is later than the line's validFrom.
+     */
+    public static Judgement judge(MemberRecord record, LocalDate submittedOn) {
         try {
-            return new Judgement(valid(record), null, null);
+            return new Judgement(valid(record, submittedOn), null, null);
         } catch (Rejected rejected) {
             return rejected.judgement;
         }
     }
 
-    private static ValidLine valid(MemberRecord r) {
+    private static ValidLine valid(MemberRecord r, LocalDate submittedOn) {
         if (r == null) {
             throw reject(LineCode.INVALID_FIELD, "record", "must be an object");
         }
@@ -125,9 +128,10 @@ public final class MemberLineRules {
             throw reject(LineCode.INVALID_DATES, "validUntil", "must not be before validFrom");
         }
         if (limitCategory != null) {
-            LimitCategories.problem(limitCategory, birthDate, validFrom).ifPresent(problem -> {
-                throw reject(LineCode.INVALID_FIELD, "limitCategory", problem);
-            });
+            LimitCategories.problem(limitCategory, birthDate, LimitCategories.judgedOn(validFrom, submittedOn))
+                    .ifPresent(problem -> {
+                        throw reject(LineCode.INVALID_FIELD, "limitCategory", problem);
+                    });
         }
         return new ValidLine(op, myNumber, name, kana, sex, birthDate, address, symbol, number, r.branch(),
                 relationship, validFrom, validUntil, rate, limitCategory);
@@ -174,15 +178,8 @@ public final class MemberLineRules {
             }
             return null;
         }
-        try {
-            LocalDate date = LocalDate.parse(value);
-            if (date.getYear() < 1850 || date.getYear() > 2999) {
-                throw reject(LineCode.INVALID_FIELD, field, "must be a date between 1850 and 2999");
-            }
-            return date;
-        } catch (DateTimeParseException e) {
-            throw reject(LineCode.INVALID_FIELD, field, "must be a date (yyyy-MM-dd)");
-        }
+        return CalendarDates.parse(value)
+                .orElseThrow(() -> reject(LineCode.INVALID_FIELD, field, CalendarDates.RULE));
     }
 
     private static Integer rate(Object value) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,28 +40,31 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
- * Applies accepted member lines (DOMAIN.md §5) in the background: it claims pending lines in chunks with
- * {@code FOR UPDATE SKIP LOCKED}, reads what it needs in a few set-based queries, lets {@link LineDecisions} decide,
- * and writes persons, qualifications, held records, suspensions, outcomes and {@code PersonQualificationsChanged}
- * events in the chunk's transaction, so a crash mid-way neither loses nor repeats a line. Woken when a batch is
- * accepted, and by a timer in case a wake-up was lost.
+ * Applies accepted member lines (DOMAIN.md §5) in the background: it claims the oldest batch no other worker holds
+ * ({@code FOR NO KEY UPDATE SKIP LOCKED}) and a chunk of its pending lines in line order, reads what it needs in a few
+ * set-based queries, lets {@link LineDecisions} decide, and writes persons, qualifications, held records, suspensions,
+ * outcomes and {@code PersonQualificationsChanged} events in the chunk's transaction, so a crash mid-way neither loses
+ * nor repeats a line. Woken when a batch is accepted, and by a timer in case a wake-up was lost.
  */
 @ApplicationScoped
 public class MemberWorker {
 
     private static final Logger LOG = Logger.getLogger(MemberWorker.class);
 
-    private static final String ROWS = "jsonb_to_recordset(cast(cast(?1 as text) as jsonb))";
-    private static final String TEXTS = "(SELECT jsonb_array_elements_text(cast(cast(?1 as text) as jsonb)))";
+    private static final String ROWS = MemberSql.rows(1);
+    private static final String TEXTS = MemberSql.texts(1);
+    private static final String IDS = MemberSql.ids(1);
 
     private static final String COMPLETE_FINISHED = "UPDATE member_batch b SET status = 'COMPLETED',"
             + " completed_at = now() WHERE b.status <> 'COMPLETED'"
             + " AND NOT EXISTS (SELECT 1 FROM member_line l WHERE l.batch_id = b.id AND l.pending)";
-    private static final String CLAIM = "SELECT l.batch_id, l.line, b.insurer_number, l.op, l.my_number_hash, l.name,"
-            + " l.name_kana, l.sex, l.birth_date, l.address, l.symbol, l.number, l.symbol_key, l.number_key, l.branch,"
-            + " l.relationship, l.valid_from, l.valid_until, l.copayment_rate, l.limit_category"
-            + " FROM member_line l JOIN member_batch b ON b.id = l.batch_id WHERE l.pending"
-            + " ORDER BY b.accepted_at, l.batch_id, l.line LIMIT ?1 FOR UPDATE OF l SKIP LOCKED";
+    private static final String CLAIM_BATCH = "SELECT b.id FROM member_batch b WHERE b.status <> 'COMPLETED'"
+            + " AND b.id NOT IN " + IDS
+            + " AND EXISTS (SELECT 1 FROM member_line l WHERE l.batch_id = b.id AND l.pending)"
+            + " ORDER BY b.accepted_at, b.id LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED";
+    private static final String CLAIM = "SELECT l.batch_id, l.line, b.insurer_number, l.op, "
+            + MemberLine.columns("l") + " FROM member_line l JOIN member_batch b ON b.id = l.batch_id"
+            + " WHERE l.batch_id = ?1 AND l.pending ORDER BY l.line LIMIT ?2 FOR UPDATE OF l";
     private static final String RESIDENTS = "SELECT my_number_hash, name, sex, birth_date, address FROM resident"
             + " WHERE my_number_hash IN " + TEXTS;
     private static final String LINKED = "SELECT id, my_number_hash, sex, birth_date FROM person"
@@ -95,32 +99,26 @@ public class MemberWorker {
             + " valid_until = x.valid_until FROM " + ROWS + " AS x(id uuid, whole boolean, symbol text, number text,"
             + " relationship text, valid_from date, valid_until date, copayment_rate smallint, limit_category text)"
             + " WHERE q.id = x.id";
+    private static final String MOVE = "UPDATE qualification q SET person_id = x.to_person FROM " + ROWS
+            + " AS x(from_person uuid, to_person uuid) WHERE q.person_id = x.from_person";
     private static final String SUPERSEDED = "SELECT h.id, h.suspended_person_id FROM held_record h"
             + " JOIN " + ROWS + " AS x(i text, h text, s text, n text, b text) ON h.insurer_number = x.i"
             + " AND (h.my_number_hash = x.h OR (h.number_key = x.n AND h.symbol_key = x.s AND h.branch = x.b))"
             + " WHERE h.resolved_at IS NULL";
     private static final String SUPERSEDE = "UPDATE held_record SET resolved_at = now(), resolution = 'SUPERSEDED'"
-            + " WHERE resolved_at IS NULL AND id IN (SELECT cast(jsonb_array_elements_text(cast(cast(?1 as text)"
-            + " as jsonb)) as uuid))";
+            + " WHERE resolved_at IS NULL AND id IN " + IDS;
     private static final String INSERT_HELD = "INSERT INTO held_record (id, insurer_number, batch_id, line, code,"
-            + " message, held_at, my_number_hash, name, name_kana, sex, birth_date, address, symbol, number,"
-            + " symbol_key, number_key, branch, relationship, valid_from, valid_until, copayment_rate, limit_category,"
-            + " suspended_person_id, resolved_at, resolution) SELECT x.id, x.insurer_number, x.batch_id, x.line,"
-            + " x.code, x.message, now(), x.my_number_hash, x.name, x.name_kana, x.sex, x.birth_date, x.address,"
-            + " x.symbol, x.number, x.symbol_key, x.number_key, x.branch, x.relationship, x.valid_from,"
-            + " x.valid_until, x.copayment_rate, x.limit_category, x.suspended_person_id,"
-            + " CASE WHEN x.superseded THEN now() END, CASE WHEN x.superseded THEN 'SUPERSEDED' END"
-            + " FROM " + ROWS + " AS x(id uuid, insurer_number text, batch_id uuid, line int, code text, message text,"
-            + " my_number_hash text, name text, name_kana text, sex text, birth_date date, address text, symbol text,"
-            + " number text, symbol_key text, number_key text, branch text, relationship text, valid_from date,"
-            + " valid_until date, copayment_rate smallint, limit_category text, suspended_person_id uuid,"
+            + " message, held_at, " + MemberLine.COLUMNS + ", suspended_person_id, resolved_at, resolution)"
+            + " SELECT x.id, x.insurer_number, x.batch_id, x.line, x.code, x.message, now(), " + MemberLine.columns("x")
+            + ", x.suspended_person_id, CASE WHEN x.superseded THEN now() END,"
+            + " CASE WHEN x.superseded THEN 'SUPERSEDED' END FROM " + ROWS + " AS x(id uuid, insurer_number text,"
+            + " batch_id uuid, line int, code text, message text, " + MemberLine.TYPED + ", suspended_person_id uuid,"
             + " superseded boolean)";
     private static final String OUTCOMES = "UPDATE member_line l SET pending = false, outcome = x.outcome,"
             + " code = x.code, message = x.message FROM " + ROWS + " AS x(batch_id uuid, line int, outcome text,"
             + " code text, message text) WHERE l.batch_id = x.batch_id AND l.line = x.line";
     private static final String START = "UPDATE member_batch b SET status = 'PROCESSING'"
-            + " WHERE b.status = 'ACCEPTED' AND b.id IN (SELECT cast(jsonb_array_elements_text(cast(cast(?1 as text)"
-            + " as jsonb)) as uuid))";
+            + " WHERE b.status = 'ACCEPTED' AND b.id IN " + IDS;
 
     @Inject
     MemberJson json;
@@ -139,6 +137,8 @@ public class MemberWorker {
 
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean wanted = new AtomicBoolean();
+    /** Batches whose chunk failed since the last timer tick: skipped until then, so that other batches go on. */
+    private final Set<UUID> failed = ConcurrentHashMap.newKeySet();
 
     void start(@Observes StartupEvent started) {
         wake();
@@ -146,6 +146,7 @@ public class MemberWorker {
 
     @Scheduled(every = "${shikaku.members.worker.every:10s}", delayed = "${shikaku.members.worker.every:10s}")
     void onTimer() {
+        failed.clear();
         wake();
     }
 
@@ -167,7 +168,8 @@ public class MemberWorker {
 
     private void drain() {
         wanted.set(false);
-        chunk(chunkSize).subscribe().with(count -> {
+        Claim claim = new Claim();
+        chunk(chunkSize, claim).subscribe().with(count -> {
             if (count > 0) {
                 onFreshContext(this::drain);
             } else {
@@ -177,51 +179,76 @@ public class MemberWorker {
                 }
             }
         }, failure -> {
-            LOG.warnf("Member batch worker will retry on its timer: %s", failure.getClass().getName());
-            draining.set(false);
+            if (claim.batch == null) {
+                LOG.warnf("Member batch worker will retry on its timer: %s", failure.getClass().getName());
+                draining.set(false);
+                return;
+            }
+            LOG.warnf("Member batch %s lines %d to %d failed (%s); other batches go on, this one is retried on the"
+                    + " timer", claim.batch, claim.first, claim.last, failure.getClass().getName());
+            failed.add(claim.batch);
+            onFreshContext(this::drain);
         });
     }
 
-    /** Claims and decides at most {@code limit} pending lines in one transaction; how many it decided. */
+    /** Claims and decides at most {@code limit} pending lines of one batch in one transaction; how many it decided. */
     public Uni<Integer> processChunk(int limit) {
         return Uni.createFrom().emitter(emitter -> onFreshContext(
-                () -> chunk(limit).subscribe().with(emitter::complete, emitter::fail)));
+                () -> chunk(limit, new Claim()).subscribe().with(emitter::complete, emitter::fail)));
     }
 
-    private Uni<Integer> chunk(int limit) {
+    /**
+     * One transaction: the oldest batch with pending lines that no other worker holds (its row locked until commit, so
+     * one batch's lines are decided by one worker at a time, in line order) and not failed since the last timer tick,
+     * then up to {@code limit} of its pending lines in line order.
+     */
+    private Uni<Integer> chunk(int limit, Claim claim) {
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
                 .createNativeQuery(COMPLETE_FINISHED).executeUpdate()
-                .chain(() -> session.createNativeQuery(CLAIM, Object[].class).setParameter(1, limit)
-                        .getResultList())
-                .chain(claimed -> claimed.isEmpty()
-                        ? Uni.createFrom().item(0)
-                        : apply(session, pending(claimed)))));
+                .chain(() -> session.createNativeQuery(CLAIM_BATCH, UUID.class)
+                        .setParameter(1, json.write(List.copyOf(failed))).getResultList())
+                .chain(batches -> batches.isEmpty()
+                        ? Uni.createFrom().item(List.<Object[]>of())
+                        : session.createNativeQuery(CLAIM, Object[].class).setParameter(1, batches.get(0))
+                                .setParameter(2, limit).getResultList())
+                .chain(claimed -> {
+                    if (claimed.isEmpty()) {
+                        return Uni.createFrom().item(0);
+                    }
+                    List<Pending> lines = pending(claimed);
+                    claim.batch = lines.get(0).batchId();
+                    claim.first = lines.get(0).line();
+                    claim.last = lines.get(lines.size() - 1).line();
+                    return apply(session, lines);
+                })));
+    }
+
+    /** Which batch and lines a chunk claimed, for the log when it fails; never a line's content. */
+    private static final class Claim {
+        UUID batch;
+        int first;
+        int last;
     }
 
     private static List<Pending> pending(List<Object[]> rows) {
         List<Pending> lines = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
-            lines.add(new Pending((UUID) r[0], ((Number) r[1]).intValue(), trim(r[2]), Op.valueOf((String) r[3]),
-                    trim(r[4]), (String) r[5], (String) r[6], (String) r[7], MemberJson.date(r[8]), (String) r[9],
-                    (String) r[10], (String) r[11], (String) r[12], (String) r[13], trim(r[14]), (String) r[15],
-                    MemberJson.date(r[16]), MemberJson.date(r[17]), MemberJson.integer(r[18]), (String) r[19]));
+            lines.add(new Pending((UUID) r[0], ((Number) r[1]).intValue(), MemberJson.trim(r[2]),
+                    Op.valueOf((String) r[3]),
+                    MemberJson.line(r, 4)));
         }
         return lines;
-    }
-
-    private static String trim(Object value) {
-        return value == null ? null : value.toString().trim();
     }
 
     private Uni<Integer> apply(Mutiny.Session session, List<Pending> lines) {
         Set<String> hashes = new LinkedHashSet<>();
         List<Map<String, Object>> keys = new ArrayList<>();
         for (Pending line : lines) {
-            if (line.myNumberHash() != null) {
-                hashes.add(line.myNumberHash());
+            if (line.values().myNumberHash() != null) {
+                hashes.add(line.values().myNumberHash());
             }
-            keys.add(Map.of("i", line.insurerNumber(), "s", line.symbolKey(), "n", line.numberKey(), "b",
-                    line.branch()));
+            NumberKey key = line.key();
+            keys.add(Map.of("i", key.insurerNumber(), "s", key.symbolKey(), "n", key.numberKey(), "b", key.branch()));
         }
         String hashJson = json.write(hashes);
         Map<String, FourAttributes> residents = new HashMap<>();
@@ -229,21 +256,22 @@ public class MemberWorker {
         Map<NumberKey, Holder> holders = new HashMap<>();
         Map<UUID, Known> persons = new HashMap<>();
         return session.createNativeQuery(RESIDENTS, Object[].class).setParameter(1, hashJson).getResultList()
-                .invoke(rows -> rows.forEach(r -> residents.put(trim(r[0]), new FourAttributes((String) r[1],
+                .invoke(rows -> rows.forEach(r -> residents.put(MemberJson.trim(r[0]), new FourAttributes((String) r[1],
                         (String) r[2], MemberJson.date(r[3]), (String) r[4]))))
                 .chain(() -> session.createNativeQuery(LINKED, Object[].class).setParameter(1, hashJson)
                         .getResultList())
                 .invoke(rows -> rows.forEach(r -> {
-                    Known known = new Known((UUID) r[0], trim(r[1]), (String) r[2], MemberJson.date(r[3]));
+                    Known known = new Known((UUID) r[0], MemberJson.trim(r[1]), (String) r[2], MemberJson.date(r[3]));
                     persons.put(known.personId(), known);
                     linked.put(known.myNumberHash(), known.personId());
                 }))
                 .chain(() -> session.createNativeQuery(HOLDERS, Object[].class).setParameter(1, json.write(keys))
                         .getResultList())
                 .invoke(rows -> rows.forEach(r -> {
-                    Known known = new Known((UUID) r[6], trim(r[7]), (String) r[8], MemberJson.date(r[9]));
+                    Known known = new Known((UUID) r[6], MemberJson.trim(r[7]), (String) r[8], MemberJson.date(r[9]));
                     persons.putIfAbsent(known.personId(), known);
-                    holders.put(new NumberKey(trim(r[0]), (String) r[1], (String) r[2], trim(r[3])),
+                    holders.put(
+                            new NumberKey(MemberJson.trim(r[0]), (String) r[1], (String) r[2], MemberJson.trim(r[3])),
                             new Holder((UUID) r[4], MemberJson.date(r[5]), known.personId()));
                 }))
                 .map(ignored -> LineDecisions.decide(lines, new Snapshot(residents, linked, holders, persons),
@@ -264,6 +292,7 @@ public class MemberWorker {
         return update(session, WRITE_PERSONS, personRows(d))
                 .chain(() -> update(session, INSERT_QUALIFICATIONS, qualificationRows(d, true)))
                 .chain(() -> update(session, UPDATE_QUALIFICATIONS, qualificationRows(d, false)))
+                .chain(() -> update(session, MOVE, moveRows(d)))
                 .chain(() -> supersede(session, d, suspensionCandidates))
                 .chain(() -> update(session, INSERT_HELD, heldRows(d)))
                 .chain(() -> personChanges.resuspend(session, suspensionCandidates))
@@ -359,6 +388,12 @@ public class MemberWorker {
         return rows;
     }
 
+    private static List<Map<String, Object>> moveRows(Decisions d) {
+        List<Map<String, Object>> rows = new ArrayList<>(d.moves().size());
+        d.moves().forEach((from, to) -> rows.add(Map.of("from_person", from, "to_person", to)));
+        return rows;
+    }
+
     private static List<Map<String, Object>> heldRows(Decisions d) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Held h : d.held()) {
@@ -370,22 +405,7 @@ public class MemberWorker {
             row.put("line", l.line());
             row.put("code", h.code.name());
             row.put("message", h.message);
-            row.put("my_number_hash", l.myNumberHash());
-            row.put("name", l.name());
-            row.put("name_kana", l.nameKana());
-            row.put("sex", l.sex());
-            row.put("birth_date", l.birthDate());
-            row.put("address", l.address());
-            row.put("symbol", l.symbol());
-            row.put("number", l.number());
-            row.put("symbol_key", l.symbolKey());
-            row.put("number_key", l.numberKey());
-            row.put("branch", l.branch());
-            row.put("relationship", l.relationship());
-            row.put("valid_from", l.validFrom());
-            row.put("valid_until", l.validUntil());
-            row.put("copayment_rate", l.copaymentRate());
-            row.put("limit_category", l.limitCategory());
+            l.values().into(row);
             row.put("suspended_person_id", h.suspendedPersonId);
             row.put("superseded", h.superseded);
             rows.add(row);

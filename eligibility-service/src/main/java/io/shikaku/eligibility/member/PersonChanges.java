@@ -25,8 +25,9 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class PersonChanges {
 
-    static final String IDS = "(SELECT cast(jsonb_array_elements_text(cast(cast(?1 as text) as jsonb)) as uuid))";
+    private static final String IDS = MemberSql.ids(1);
 
+    private static final String LOCK = "SELECT p.id FROM person p WHERE p.id IN " + IDS + " ORDER BY p.id FOR UPDATE";
     private static final String SUSPENSION_CHANGES = "SELECT p.id FROM person p WHERE p.id IN " + IDS
             + " AND p.viewing_suspended <> EXISTS (SELECT 1 FROM held_record h WHERE h.suspended_person_id = p.id"
             + " AND h.resolved_at IS NULL)";
@@ -42,13 +43,20 @@ public class PersonChanges {
     @Inject
     MemberJson json;
 
-    /** Brings the suspension flag of {@code candidates} in line with their open held records; those that changed. */
+    /**
+     * Brings the suspension flag of {@code candidates} in line with their open held records; those that changed. The
+     * persons' rows are locked first (in id order) and the open held records counted in a later statement, so that of
+     * two transactions changing one person's held records (a discard and a new hold) the second waits for the first's
+     * commit and sees its held records: a suspension is never lifted while a record the other added is open.
+     */
     public Uni<List<UUID>> resuspend(Mutiny.Session session, Collection<UUID> candidates) {
         if (candidates.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         String ids = json.write(candidates);
-        return session.createNativeQuery(SUSPENSION_CHANGES, UUID.class).setParameter(1, ids).getResultList()
+        return session.createNativeQuery(LOCK, UUID.class).setParameter(1, ids).getResultList()
+                .chain(() -> session.createNativeQuery(SUSPENSION_CHANGES, UUID.class).setParameter(1, ids)
+                        .getResultList())
                 .call(changed -> changed.isEmpty()
                         ? Uni.createFrom().voidItem()
                         : session.createNativeQuery(SUSPEND).setParameter(1, json.write(changed)).executeUpdate());

@@ -25,7 +25,8 @@ class LimitCategoriesTest {
     void theDayBeforeTheSeventiethBirthdayTakesAnACategoryOnly() {
         assertEquals(Optional.empty(), LimitCategories.problem("A01", BORN, DAY_BEFORE_70));
         assertEquals(Optional.empty(), LimitCategories.problem("A06", BORN, DAY_BEFORE_70));
-        assertEquals(Optional.of("must be one of A01–A06 for a person under 70 on validFrom"),
+        assertEquals(Optional
+                .of("must be one of A01–A06 for a person under 70 on the later of validFrom and the submission day"),
                 LimitCategories.problem("B01", BORN, DAY_BEFORE_70));
     }
 
@@ -33,8 +34,22 @@ class LimitCategoriesTest {
     void onTheSeventiethBirthdayOnlyBCategoriesFit() {
         assertEquals(Optional.empty(), LimitCategories.problem("B01", BORN, SEVENTIETH_BIRTHDAY));
         assertEquals(Optional.empty(), LimitCategories.problem("B10", BORN, SEVENTIETH_BIRTHDAY));
-        assertEquals(Optional.of("must be one of B01–B10 for a person 70 or over on validFrom"),
+        assertEquals(Optional
+                .of("must be one of B01–B10 for a person 70 or over on the later of validFrom and the submission day"),
                 LimitCategories.problem("A03", BORN, SEVENTIETH_BIRTHDAY));
+    }
+
+    @Test
+    void theAgeIsJudgedOnTheLaterOfValidFromAndTheSubmissionDay() {
+        LocalDate validFrom = LocalDate.of(2020, 4, 1);
+        assertEquals(SEVENTIETH_BIRTHDAY, LimitCategories.judgedOn(validFrom, SEVENTIETH_BIRTHDAY));
+        assertEquals(DAY_BEFORE_70, LimitCategories.judgedOn(validFrom, DAY_BEFORE_70));
+        assertEquals(SEVENTIETH_BIRTHDAY, LimitCategories.judgedOn(SEVENTIETH_BIRTHDAY, validFrom),
+                "a validFrom in the future is the day judged");
+        assertEquals(Optional.empty(),
+                LimitCategories.problem("B01", BORN, LimitCategories.judgedOn(validFrom, SEVENTIETH_BIRTHDAY)));
+        assertTrue(LimitCategories.problem("B01", BORN, LimitCategories.judgedOn(validFrom, DAY_BEFORE_70))
+                .isPresent());
     }
 
     @Test

@@ -32,6 +32,7 @@ class LineDecisionsTest {
     private static final String ADDRESS = "東京都千代田区霞が関1-2-2";
     private static final LocalDate BORN = LocalDate.of(1980, 4, 1);
     private static final String HASH = "a".repeat(64);
+    private static final LocalDate VALID_FROM = LocalDate.of(2020, 4, 1);
 
     private final Map<String, FourAttributes> residents = new HashMap<>();
     private final Map<String, UUID> linked = new HashMap<>();
@@ -39,13 +40,13 @@ class LineDecisionsTest {
     private final Map<UUID, Known> persons = new HashMap<>();
 
     private static Pending upsert(int line, String hash, String number, LocalDate birthDate) {
-        return new Pending(BATCH, line, INSURER, Op.UPSERT, hash, "山田 太郎", "ヤマダ タロウ", "MALE", birthDate, ADDRESS,
-                "1", number, "1", number, "00", "INSURED", LocalDate.of(2020, 4, 1), null, 30, null);
+        return new Pending(BATCH, line, INSURER, Op.UPSERT, new MemberLine(hash, "山田 太郎", "ヤマダ タロウ", "MALE",
+                birthDate, ADDRESS, "1", number, "1", number, "00", "INSURED", VALID_FROM, null, 30, null));
     }
 
     private static Pending end(int line, String number, LocalDate until) {
-        return new Pending(BATCH, line, INSURER, Op.END, null, null, null, null, null, null, "1", number, "1", number,
-                "00", null, null, until, null, null);
+        return new Pending(BATCH, line, INSURER, Op.END, new MemberLine(null, null, null, null, null, null, "1", number,
+                "1", number, "00", null, null, until, null, null));
     }
 
     private static NumberKey key(String number) {
@@ -64,7 +65,7 @@ class LineDecisionsTest {
             linked.put(hash, id);
         }
         if (number != null) {
-            holders.put(key(number), new Holder(UUID.randomUUID(), LocalDate.of(2010, 4, 1), id));
+            holders.put(key(number), new Holder(UUID.randomUUID(), VALID_FROM, id));
         }
         return id;
     }
@@ -88,24 +89,27 @@ class LineDecisionsTest {
         Decisions d = decide(upsert(1, HASH, "100", BORN));
         assertEquals(Outcome.HELD, d.outcomes().get(0).outcome());
         assertEquals(LineCode.RESIDENT_ATTRIBUTES_MISMATCH, d.outcomes().get(0).code());
-        assertEquals("myNumber: the resident registry does not know this My Number", d.outcomes().get(0).message());
+        assertEquals(LineDecisions.NOT_CONFIRMED, d.outcomes().get(0).message());
         assertTrue(d.persons().isEmpty());
         assertTrue(d.qualifications().isEmpty());
         assertNull(d.held().get(0).suspendedPersonId, "a registry mismatch suspends nobody");
     }
 
     @Test
-    void aRegistryDisagreementNamesTheAttributesThatDiffer() {
+    void aRegistryDisagreementGetsTheSameMessageAsAnUnknownNumberNamingNoAttribute() {
+        Decisions unknown = decide(upsert(1, HASH, "100", BORN));
         residents.put(HASH, new FourAttributes("山田 次郎", "MALE", BORN, "大阪府"));
-        Decisions d = decide(upsert(1, HASH, "100", BORN));
-        assertEquals("name, address: differ from the resident registry", d.outcomes().get(0).message());
+        Decisions differ = decide(upsert(1, HASH, "100", BORN));
+        assertEquals(unknown.outcomes().get(0).message(), differ.outcomes().get(0).message());
+        assertEquals("myNumber: the resident registry does not confirm this linkage (name, birth date, sex and"
+                + " address must all agree)", differ.outcomes().get(0).message());
     }
 
     @Test
     void aMyNumberOnAnotherPersonThanTheNumbersHolderIsHeldAndSuspendsTheLinkedPerson() {
         residents.put(HASH, new FourAttributes("山田 太郎", "MALE", BORN, ADDRESS));
         UUID q = knownPerson(HASH, BORN, "100");
-        knownPerson(null, BORN, "200");
+        knownPerson("b".repeat(64), BORN, "200");
         Decisions d = decide(upsert(1, HASH, "200", BORN));
         assertEquals(LineCode.MY_NUMBER_LINKED_TO_OTHER_PERSON, d.outcomes().get(0).code());
         assertEquals(q, d.held().get(0).suspendedPersonId);
@@ -134,7 +138,7 @@ class LineDecisionsTest {
     @Test
     void laterLinesOfAChunkSeeTheEarlierOnes() {
         residents.put(HASH, new FourAttributes("山田 太郎", "MALE", BORN, ADDRESS));
-        knownPerson(null, BORN, "200");
+        knownPerson("b".repeat(64), BORN, "200");
         Decisions d = decide(upsert(1, HASH, "100", BORN), upsert(2, HASH, "200", BORN),
                 upsert(3, HASH, "100", BORN.plusDays(1)), upsert(4, HASH, "400", BORN));
         assertEquals(Outcome.ACCEPTED, d.outcomes().get(0).outcome());
@@ -188,5 +192,60 @@ class LineDecisionsTest {
         assertFalse(d.persons().get(p).attributes);
         assertTrue(d.qualifications().values().iterator().next().full);
         assertFalse(d.qualifications().values().iterator().next().isNew, "same number: the qualification is updated");
+    }
+
+    @Test
+    void aHolderOfAnotherBirthDateIsAnotherPersonAndIsNeverRenamed() {
+        UUID p = knownPerson(null, BORN.minusYears(30), "100");
+        Decisions d = decide(upsert(1, null, "100", BORN));
+        assertEquals(Outcome.ACCEPTED, d.outcomes().get(0).outcome());
+        assertFalse(d.persons().containsKey(p), "the holder is not rewritten");
+        PersonWrite created = d.persons().values().iterator().next();
+        assertTrue(created.isNew);
+        QualificationWrite q = d.qualifications().values().iterator().next();
+        assertTrue(q.isNew, "the new person gets its own qualification");
+        assertEquals(created.id, q.personId);
+    }
+
+    @Test
+    void aHolderOfAnotherSexIsAnotherPersonForALineWithAMyNumberToo() {
+        residents.put(HASH, new FourAttributes("山田 太郎", "MALE", BORN, ADDRESS));
+        UUID p = UUID.randomUUID();
+        persons.put(p, new Known(p, null, "FEMALE", BORN));
+        holders.put(key("100"), new Holder(UUID.randomUUID(), VALID_FROM, p));
+        Decisions d = decide(upsert(1, HASH, "100", BORN));
+        assertEquals(Outcome.ACCEPTED, d.outcomes().get(0).outcome());
+        assertFalse(d.persons().containsKey(p), "the holder is neither renamed nor linked");
+        PersonWrite created = d.persons().values().iterator().next();
+        assertTrue(created.isNew);
+        assertEquals(HASH, created.myNumberHash);
+    }
+
+    @Test
+    void anUnlinkedHolderOfTheLinkedPersonsSexAndBirthDateIsMergedIntoTheLinkedPerson() {
+        residents.put(HASH, new FourAttributes("山田 太郎", "MALE", BORN, ADDRESS));
+        UUID q = knownPerson(HASH, BORN, "100");
+        UUID p = knownPerson(null, BORN, "200");
+        Decisions d = decide(upsert(1, HASH, "200", BORN));
+        assertEquals(Outcome.ACCEPTED, d.outcomes().get(0).outcome());
+        assertTrue(d.held().isEmpty());
+        assertEquals(Map.of(p, q), d.moves(), "P's qualifications move to Q");
+        QualificationWrite updated = d.qualifications().values().iterator().next();
+        assertFalse(updated.isNew, "the moved qualification is updated, not duplicated");
+        assertEquals(q, updated.personId);
+        assertTrue(d.changedPersons().containsAll(List.of(p, q)));
+    }
+
+    @Test
+    void anUpsertWithAnotherValidFromAddsAQualificationAndTheSameValidFromUpdatesIt() {
+        UUID p = knownPerson(null, BORN, "100");
+        Pending later = new Pending(BATCH, 1, INSURER, Op.UPSERT, new MemberLine(null, "山田 太郎", "ヤマダ タロウ", "MALE",
+                BORN, ADDRESS, "1", "100", "1", "100", "00", "INSURED", VALID_FROM.plusYears(3), null, 20, null));
+        Decisions d = decide(later);
+        QualificationWrite added = d.qualifications().values().iterator().next();
+        assertTrue(added.isNew, "the earlier qualification is kept as history");
+        assertEquals(p, added.personId);
+        Decisions same = decide(upsert(1, null, "100", BORN));
+        assertFalse(same.qualifications().values().iterator().next().isNew);
     }
 }

@@ -21,7 +21,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -29,11 +31,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.shikaku.common.event.Topics;
+import io.shikaku.common.idempotency.IdempotencyKeys;
 import io.shikaku.common.identifier.MyNumber;
 import io.shikaku.common.testing.KafkaTestKit;
 import io.shikaku.common.testing.Tokens;
@@ -48,6 +53,9 @@ class MemberBatchTest {
     private static final String CLINIC = "0110113719";
     private static final String ADDRESS = "東京都千代田区霞が関1-2-2";
     private static final Duration PATIENCE = Duration.ofMinutes(5);
+    private static final String INSERT_HELD = "INSERT INTO held_record (id, insurer_number, batch_id, line, code,"
+            + " message, held_at, suspended_person_id) VALUES (?, ?, ?, ?, 'MY_NUMBER_LINKED_TO_OTHER_PERSON',"
+            + " 'myNumber: linked to a person of another birth date or sex', now(), ?)";
 
     @Inject
     AgroalDataSource db;
@@ -57,6 +65,9 @@ class MemberBatchTest {
 
     @Inject
     MemberWorker worker;
+
+    @Inject
+    ObjectMapper mapper;
 
     private Fixtures fixtures;
 
@@ -135,8 +146,8 @@ class MemberBatchTest {
                 .body("lines.code", equalTo(java.util.Arrays.asList(null, "RESIDENT_ATTRIBUTES_MISMATCH",
                         "RESIDENT_ATTRIBUTES_MISMATCH", "MY_NUMBER_LINKED_TO_OTHER_PERSON", "INVALID_MY_NUMBER",
                         "INVALID_DATES", "INVALID_FIELD", "INVALID_FIELD", null, "INVALID_FIELD")))
-                .body("lines[1].message", equalTo("address: differ from the resident registry"))
-                .body("lines[2].message", equalTo("myNumber: the resident registry does not know this My Number"))
+                .body("lines[1].message", equalTo(LineDecisions.NOT_CONFIRMED))
+                .body("lines[2].message", equalTo(LineDecisions.NOT_CONFIRMED))
                 .body("lines[6].message", equalTo("copaymentRate: must be 10, 20 or 30"))
                 .body("lines[0].code", nullValue());
         assertTrue(suspended(suzuki), "the person the My Number is linked to is suspended");
@@ -264,6 +275,24 @@ class MemberBatchTest {
     }
 
     @Test
+    void theStoredIdempotencyHashIsNoPlainDigestOfABodyWithAMyNumberAndTheSameBodyStillGivesTheSameBatch()
+            throws Exception {
+        String key = UUID.randomUUID().toString();
+        String myNumber = freshMyNumber();
+        List<Map<String, Object>> records = List.of(upsert(myNumber, "冪等 一郎", "MALE", "1980-04-01",
+                Fixtures.freshNumber(), "2020-04-01"));
+        String first = submit(INSURER, key, records).statusCode(202).extract().path("batchId");
+        String stored = text("SELECT request_hash FROM idempotency_key WHERE scope = ? AND key = ?",
+                "member-batch:" + INSURER, key);
+        String plain = IdempotencyKeys.hash(mapper.writeValueAsString(
+                mapper.convertValue(Map.of("records", records), MemberBatches.Request.class)));
+        assertFalse(plain.equals(stored), "the plain SHA-256 of the body would give the My Number away");
+        assertFalse(stored.contains(myNumber));
+        submit(INSURER, key, records).statusCode(202).body("batchId", equalTo(first));
+        awaitCompleted(INSURER, first);
+    }
+
+    @Test
     void anInsurerActsOnlyForItsOwnNumber() {
         List<Map<String, Object>> records = List.of(end(Fixtures.freshNumber(), "2024-03-31"));
         given().auth().oauth2(Tokens.insurer(OTHER_INSURER)).contentType(ContentType.JSON)
@@ -358,6 +387,141 @@ class MemberBatchTest {
                 .body(Map.of("records", List.of(Map.of("myNumber", myNumber, "name", name, "nameKana", "テスト",
                         "sex", sex, "birthDate", birthDate, "address", address))))
                 .post("/api/v1/resident-registry/imports").then().statusCode(200).body("upserted", equalTo(1));
+    }
+
+    @Test
+    void aDiscardRacingANewHoldOfTheSamePersonLeavesTheSuspensionInPlace() throws Exception {
+        UUID person = fixtures.person("並行 太郎", "MALE", "1970-07-07");
+        UUID batch = UUID.randomUUID();
+        update("INSERT INTO member_batch (id, insurer_number, status, records, accepted_at, completed_at)"
+                + " VALUES (?, ?, 'COMPLETED', 2, now(), now())", batch, INSURER);
+        UUID discarded = UUID.randomUUID();
+        update(INSERT_HELD, discarded, INSURER, batch, 1, person);
+        fixtures.suspendViewing(person);
+        try (Connection worker = db.getConnection()) {
+            worker.setAutoCommit(false);
+            // A worker's chunk mid-way: it holds a second line suspending the person and has locked the person.
+            execute(worker, INSERT_HELD, UUID.randomUUID(), INSURER, batch, 2, person);
+            execute(worker, "SELECT id FROM person WHERE id = ? FOR UPDATE", person);
+            CompletableFuture<Integer> discard = CompletableFuture.supplyAsync(() -> given().auth()
+                    .oauth2(Tokens.insurer(INSURER)).delete("/api/v1/insurers/" + INSURER + "/held-records/"
+                            + discarded)
+                    .then().extract().statusCode());
+            KafkaTestKit.await("the discard waiting for the person", PATIENCE,
+                    () -> count("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                            + " AND wait_event_type = 'Lock'"),
+                    waiting -> waiting > 0);
+            worker.commit();
+            assertEquals(204, discard.get(PATIENCE.toSeconds(), TimeUnit.SECONDS));
+        }
+        assertTrue(suspended(person), "the held record the worker added is open: the person stays suspended");
+    }
+
+    @Test
+    void aMyNumberSentLaterMovesTheUnlinkedPersonsQualificationsToThePersonItIsLinkedTo() {
+        String myNumber = freshMyNumber();
+        resident(myNumber, "渡辺 健", "MALE", "1966-06-06", ADDRESS);
+        String first = submit(INSURER, null, List.of(upsert(myNumber, "渡辺 健", "MALE", "1966-06-06",
+                Fixtures.freshNumber(), "2010-04-01"))).statusCode(202).extract().path("batchId");
+        awaitCompleted(INSURER, first);
+        UUID linked = personByHash(myNumber);
+        String number = Fixtures.freshNumber();
+        String without = submit(OTHER_INSURER, null, List.of(upsert(null, "渡辺 健", "MALE", "1966-06-06", number,
+                "2024-04-01"))).statusCode(202).extract().path("batchId");
+        awaitCompleted(OTHER_INSURER, without);
+        UUID unlinked = UUID.fromString(text("SELECT person_id::text FROM qualification WHERE insurer_number = ?"
+                + " AND number = ?", OTHER_INSURER, number));
+        assertFalse(unlinked.equals(linked), "without My Number another insurer's line made a person of its own");
+
+        try (KafkaTestKit.Watch watch = KafkaTestKit.watch(Topics.PERSON_QUALIFICATIONS)) {
+            String corrected = submit(OTHER_INSURER, null, List.of(upsert(myNumber, "渡辺 健", "MALE", "1966-06-06",
+                    number, "2024-04-01"))).statusCode(202).extract().path("batchId");
+            awaitCompleted(OTHER_INSURER, corrected);
+            view(OTHER_INSURER, corrected, "").body("lines[0].outcome", equalTo("ACCEPTED"));
+            ConsumerRecord<String, String> event = watch.await(r -> r.key().equals(linked.toString())
+                    && r.value().contains(number));
+            assertTrue(event.value().contains(OTHER_INSURER), event.value());
+            watch.await(r -> r.key().equals(unlinked.toString()));
+        }
+        assertEquals(2, count("SELECT count(*) FROM qualification WHERE person_id = ?", linked));
+        assertEquals(0, count("SELECT count(*) FROM qualification WHERE person_id = ?", unlinked));
+    }
+
+    @Test
+    void anUpsertWithAnotherValidFromKeepsTheEarlierQualificationAsHistory() {
+        String number = Fixtures.freshNumber();
+        for (String validFrom : List.of("2020-04-01", "2023-04-01", "2023-04-01")) {
+            String batch = submit(INSURER, null, List.of(upsert(null, "履歴 花子", "FEMALE", "1985-01-01", number,
+                    validFrom))).statusCode(202).extract().path("batchId");
+            awaitCompleted(INSURER, batch);
+            view(INSURER, batch, "").body("accepted", equalTo(1));
+        }
+        assertEquals(2, count("SELECT count(*) FROM qualification WHERE number = ?", number),
+                "another validFrom adds a qualification, the same one updates it");
+        assertEquals(1, count("SELECT count(*) FROM qualification WHERE number = ? AND valid_from = DATE '2020-04-01'",
+                number));
+    }
+
+    @Test
+    void aBatchAnotherWorkerHoldsIsLeftToItSoItsLinesAreNeverDecidedOutOfOrder() throws SQLException {
+        awaitIdle();
+        String number = Fixtures.freshNumber();
+        UUID batch = pendingBatch(7, number, "INSURED");
+        try (Connection other = db.getConnection()) {
+            other.setAutoCommit(false);
+            execute(other, "SELECT id FROM member_batch WHERE id = ? FOR NO KEY UPDATE", batch);
+            execute(other, "SELECT line FROM member_line WHERE batch_id = ? AND line <= 3 FOR UPDATE", batch);
+            assertEquals(0, worker.processChunk(3).await().atMost(PATIENCE),
+                    "lines 4 to 6 wait until lines 1 to 3 are decided");
+            assertEquals(7, count("SELECT count(*) FROM member_line WHERE batch_id = ? AND pending", batch));
+            other.rollback();
+        }
+        worker.wake();
+        awaitCompleted(INSURER, batch.toString());
+    }
+
+    @Test
+    void aBatchWhoseChunkFailsDoesNotHoldUpAnotherInsurersLaterBatch() {
+        awaitIdle();
+        UUID broken = pendingBatch(2, Fixtures.freshNumber(), "SPOUSE");
+        try {
+            String later = submit(OTHER_INSURER, null, List.of(upsert(null, "後続 太郎", "MALE", "1980-04-01",
+                    Fixtures.freshNumber(), "2020-04-01"))).statusCode(202).extract().path("batchId");
+            awaitCompleted(OTHER_INSURER, later);
+            view(OTHER_INSURER, later, "").body("accepted", equalTo(1));
+            assertEquals(2, count("SELECT count(*) FROM member_line WHERE batch_id = ? AND pending", broken),
+                    "the failing batch is left for the timer to retry");
+        } finally {
+            update("UPDATE member_line SET pending = false, outcome = 'REJECTED', code = 'INVALID_FIELD',"
+                    + " message = 'relationship: must be INSURED or DEPENDANT' WHERE batch_id = ?", broken);
+        }
+    }
+
+    private void awaitIdle() {
+        KafkaTestKit.await("the worker idle with nothing pending", PATIENCE,
+                () -> worker.idle() && count("SELECT count(*) FROM member_line WHERE pending") == 0, done -> done);
+    }
+
+    /** A batch of this insurer stored straight in the tables, its lines pending, without waking the worker. */
+    private UUID pendingBatch(int size, String number, String relationship) {
+        UUID batch = UUID.randomUUID();
+        update("INSERT INTO member_batch (id, insurer_number, status, records, accepted_at)"
+                + " VALUES (?, ?, 'ACCEPTED', ?, now())", batch, INSURER, size);
+        update("INSERT INTO member_line (batch_id, line, pending, op, name, name_kana, sex, birth_date, symbol,"
+                + " number, symbol_key, number_key, branch, relationship, valid_from, copayment_rate)"
+                + " SELECT ?, g, true, 'UPSERT', '順番 ' || g, 'ジュンバン', 'MALE', DATE '1980-04-01', '', ? || g,"
+                + " '', ? || g, '00', ?, DATE '2020-04-01', 30 FROM generate_series(1, ?) g", batch, number,
+                number, relationship, size);
+        return batch;
+    }
+
+    private static void execute(Connection connection, String sql, Object... values) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                s.setObject(i + 1, values[i]);
+            }
+            s.execute();
+        }
     }
 
     static Map<String, Object> upsert(String myNumber, String name, String sex, String birthDate, String number,

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
+import io.shikaku.common.json.CalendarDates;
 import io.shikaku.eligibility.member.MemberBatches.MemberRecord;
 import io.shikaku.eligibility.member.MemberLineRules.Judgement;
 import io.shikaku.eligibility.member.MemberLineRules.Op;
@@ -16,6 +17,11 @@ import io.shikaku.eligibility.member.MemberLineRules.Op;
 class MemberLineRulesTest {
 
     private static final String MY_NUMBER = "123456789018";
+    private static final LocalDate SUBMITTED = LocalDate.of(2020, 5, 1);
+
+    private static Judgement judge(MemberRecord record) {
+        return MemberLineRules.judge(record, SUBMITTED);
+    }
 
     private static MemberRecord upsert(String myNumber, String sex, String birthDate, String branch,
             String relationship, String validFrom, String validUntil, Object rate, String limitCategory) {
@@ -28,7 +34,7 @@ class MemberLineRulesTest {
     }
 
     private static void rejected(MemberRecord record, LineCode code, String message) {
-        Judgement judgement = MemberLineRules.judge(record);
+        Judgement judgement = judge(record);
         assertFalse(judgement.valid());
         assertEquals(code, judgement.code());
         assertEquals(message, judgement.message());
@@ -36,7 +42,7 @@ class MemberLineRulesTest {
 
     @Test
     void aCompleteUpsertIsValidWithTypedValues() {
-        Judgement judgement = MemberLineRules.judge(valid());
+        Judgement judgement = judge(valid());
         assertTrue(judgement.valid());
         assertEquals(Op.UPSERT, judgement.line().op());
         assertEquals(LocalDate.of(1980, 4, 1), judgement.line().birthDate());
@@ -58,7 +64,7 @@ class MemberLineRulesTest {
                 LineCode.INVALID_DATES, "birthDate: must not be after validFrom");
         rejected(upsert(MY_NUMBER, "MALE", "1980-04-01", "00", "INSURED", "2020-04-01", "2020-03-31", 30, null),
                 LineCode.INVALID_DATES, "validUntil: must not be before validFrom");
-        assertTrue(MemberLineRules.judge(
+        assertTrue(judge(
                 upsert(MY_NUMBER, "MALE", "1980-04-01", "00", "INSURED", "2020-04-01", "2020-04-01", 30, null))
                 .valid(), "a one-day qualification is in order");
     }
@@ -66,7 +72,19 @@ class MemberLineRulesTest {
     @Test
     void aMalformedDateIsAnInvalidFieldNamingIt() {
         rejected(upsert(MY_NUMBER, "MALE", "1980-02-30", "00", "INSURED", "2020-04-01", null, 30, null),
-                LineCode.INVALID_FIELD, "birthDate: must be a date (yyyy-MM-dd)");
+                LineCode.INVALID_FIELD, "birthDate: must be a date yyyy-MM-dd between 1900-01-01 and 2199-12-31");
+    }
+
+    @Test
+    void datesFollowTheApisCalendarRuleFrom1900To2199() {
+        rejected(upsert(MY_NUMBER, "MALE", "1899-12-31", "00", "INSURED", "2020-04-01", null, 30, null),
+                LineCode.INVALID_FIELD, "birthDate: " + CalendarDates.RULE);
+        rejected(upsert(MY_NUMBER, "MALE", "1980-04-01", "00", "INSURED", "2020-04-01", "2200-01-01", 30, null),
+                LineCode.INVALID_FIELD, "validUntil: " + CalendarDates.RULE);
+        rejected(upsert(MY_NUMBER, "MALE", "1980-4-1", "00", "INSURED", "2020-04-01", null, 30, null),
+                LineCode.INVALID_FIELD, "birthDate: " + CalendarDates.RULE);
+        assertTrue(judge(upsert(MY_NUMBER, "MALE", "1900-01-01", "00", "INSURED", "2020-04-01", "2199-12-31", 30,
+                null)).valid());
     }
 
     @Test
@@ -77,7 +95,7 @@ class MemberLineRulesTest {
                 LineCode.INVALID_FIELD, "copaymentRate: must be 10, 20 or 30");
         rejected(upsert(MY_NUMBER, "MALE", "1980-04-01", "00", "INSURED", "2020-04-01", null, null, null),
                 LineCode.INVALID_FIELD, "copaymentRate: is required");
-        assertEquals(20, MemberLineRules.judge(
+        assertEquals(20, judge(
                 upsert(MY_NUMBER, "MALE", "1980-04-01", "00", "INSURED", "2020-04-01", null, "20", null)).line()
                 .copaymentRate());
     }
@@ -103,7 +121,7 @@ class MemberLineRulesTest {
 
     @Test
     void anEndNeedsOnlyTheIndividualInsuredNumberAndItsEndDate() {
-        Judgement end = MemberLineRules.judge(new MemberRecord("END", null, null, null, null, null, null, null, "3456",
+        Judgement end = judge(new MemberRecord("END", null, null, null, null, null, null, null, "3456",
                 "01", null, null, "2024-03-31", null, null));
         assertTrue(end.valid());
         assertEquals("", end.line().symbol());
@@ -117,7 +135,7 @@ class MemberLineRulesTest {
                 "2020-04-01", null, 30, null), LineCode.INVALID_FIELD, "name: is required");
         rejected(new MemberRecord("UPSERT", MY_NUMBER, "名前", "カナ", "MALE", "1980-04-01", " ", "1", "2", "00",
                 "INSURED", "2020-04-01", null, 30, null), LineCode.INVALID_FIELD, "address: is required");
-        assertTrue(MemberLineRules.judge(new MemberRecord("UPSERT", null, "名前", "カナ", "MALE", "1980-04-01", null, "1",
+        assertTrue(judge(new MemberRecord("UPSERT", null, "名前", "カナ", "MALE", "1980-04-01", null, "1",
                 "2", "00", "INSURED", "2020-04-01", null, 30, null)).valid(), "no address needed without My Number");
     }
 
@@ -131,8 +149,20 @@ class MemberLineRulesTest {
     @Test
     void theCeilingCategoryMustFitTheAgeOnValidFrom() {
         rejected(upsert(MY_NUMBER, "MALE", "1950-04-01", "00", "INSURED", "2020-04-01", null, 20, "A01"),
-                LineCode.INVALID_FIELD, "limitCategory: must be one of B01–B10 for a person 70 or over on validFrom");
-        assertTrue(MemberLineRules.judge(
+                LineCode.INVALID_FIELD,
+                "limitCategory: must be one of B01–B10 for a person 70 or over on the later of validFrom and the"
+                        + " submission day");
+        assertTrue(judge(
                 upsert(MY_NUMBER, "MALE", "1950-04-01", "00", "INSURED", "2020-04-01", null, 20, "B02")).valid());
+    }
+
+    @Test
+    void aPersonWhoTurnedSeventyAfterValidFromTakesABCategoryWhenSubmittedFromTheSeventiethBirthdayOn() {
+        MemberRecord b = upsert(MY_NUMBER, "MALE", "1956-04-02", "00", "INSURED", "2020-04-01", null, 20, "B01");
+        MemberRecord a = upsert(MY_NUMBER, "MALE", "1956-04-02", "00", "INSURED", "2020-04-01", null, 20, "A01");
+        assertTrue(MemberLineRules.judge(b, LocalDate.of(2026, 4, 2)).valid(), "submitted on the 70th birthday");
+        assertFalse(MemberLineRules.judge(a, LocalDate.of(2026, 4, 2)).valid());
+        assertTrue(MemberLineRules.judge(a, LocalDate.of(2026, 4, 1)).valid(), "submitted the day before");
+        assertFalse(MemberLineRules.judge(b, LocalDate.of(2026, 4, 1)).valid());
     }
 }
