@@ -117,8 +117,9 @@ public class VerifiedTokens {
                 .addAttribute(FROM_CACHE, Boolean.TRUE);
         if (request != null) {
             identity.addAttribute(RoutingContext.class.getName(), request);
-            identity.addAttribute(AuthenticationRequestContext.class.getName(),
-                    request.get(AuthenticationRequestContext.class.getName()));
+        }
+        if (context != null) {
+            identity.addAttribute(AuthenticationRequestContext.class.getName(), context);
         }
         return identity.build();
     }
