@@ -18,7 +18,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.ValidatableResponse;
+import io.shikaku.common.testing.TokenCacheMetrics;
 import io.shikaku.common.testing.Tokens;
 
 @QuarkusTest
@@ -270,6 +273,44 @@ class GatewayTest {
                 .body(containsString("uri=\"/api/v1/persons/*/medications/**\""))
                 .body(containsString("uri=\"/api/v1/**\""))
                 .body(not(containsString("P-METRICS-")));
+    }
+
+    @Test
+    void aVerifiedTokenIsTakenFromTheCacheTheNextTimeAndStillForwardedUnchanged() {
+        String token = Tokens.withRoles("clinic");
+        withToken(token).get("/api/v1/eligibility/checks/1").then().statusCode(200);
+        double hits = TokenCacheMetrics.hits();
+        withToken(token).get("/api/v1/eligibility/checks/2").then().statusCode(200)
+                .body("authorization", equalTo("Bearer " + token));
+        assertProblem(withToken(token).get("/api/v1/me/medications").then(), 403, "FORBIDDEN");
+        assertEquals(hits + 2, TokenCacheMetrics.hits(), TokenCacheMetrics::lines);
+    }
+
+    @Test
+    void refusedTokensAreRefusedEveryTimeEvenWhenAValidOneWithTheSameClaimsIsCached() {
+        String valid = Tokens.withRoles("clinic");
+        withToken(valid).get("/api/v1/eligibility/checks/1").then().statusCode(200);
+        withToken(valid).get("/api/v1/eligibility/checks/1").then().statusCode(200);
+        for (String token : List.of(Tokens.forgedCopyOf(valid), Tokens.forged("clinic"), Tokens.expired("clinic"),
+                Tokens.forAudience("account", "clinic"), Tokens.idToken("clinic"), Tokens.withoutType("clinic"))) {
+            for (int attempt = 0; attempt < 3; attempt++) {
+                assertProblem(withToken(token).get("/api/v1/eligibility/checks/1").then(), 401, "UNAUTHENTICATED");
+            }
+        }
+        withToken(valid).get("/api/v1/eligibility/checks/1").then().statusCode(200);
+    }
+
+    @Test
+    void aTokenThatExpiresWhileCachedIsRefusedAfterItsExpiry() throws InterruptedException {
+        String token = Tokens.expiringIn(2, "clinic");
+        long expiry = Instant.now().plusSeconds(2).getEpochSecond();
+        withToken(token).get("/api/v1/eligibility/checks/1").then().statusCode(200);
+        withToken(token).get("/api/v1/eligibility/checks/1").then().statusCode(200);
+        // a wait for the clock to pass the token's exp, not an assertion on time
+        while (Instant.now().getEpochSecond() <= expiry) {
+            Thread.sleep(200);
+        }
+        assertProblem(withToken(token).get("/api/v1/eligibility/checks/1").then(), 401, "UNAUTHENTICATED");
     }
 
     /** A caller that gives up after 10 s, so that a gateway that hangs fails the test instead of stalling it. */

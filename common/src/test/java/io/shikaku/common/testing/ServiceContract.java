@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -198,6 +199,44 @@ public abstract class ServiceContract {
         Matcher uuid = Pattern.compile("uri=\"[^\"]*[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
                 .matcher(metrics);
         assertFalse(uuid.find(), "an id became a metrics label");
+    }
+
+    @Test
+    void aVerifiedTokenIsTakenFromTheCacheTheNextTime() {
+        String token = Tokens.facilityAdmin(FACILITY);
+        get(token, "/facilities/" + FACILITY).then().statusCode(200);
+        double hits = TokenCacheMetrics.hits();
+        get(token, "/facilities/" + FACILITY).then().statusCode(200);
+        assertProblem(get(token, "/facilities/" + OTHER_FACILITY), 403, ErrorCode.FORBIDDEN);
+        assertEquals(hits + 2, TokenCacheMetrics.hits(), TokenCacheMetrics::lines);
+    }
+
+    @Test
+    void refusedTokensAreRefusedEveryTimeEvenWhenAValidOneWithTheSameClaimsIsCached() {
+        String valid = Tokens.facilityAdmin(FACILITY);
+        get(valid, "/facilities/" + FACILITY).then().statusCode(200);
+        get(valid, "/facilities/" + FACILITY).then().statusCode(200);
+        for (String token : List.of(Tokens.forgedCopyOf(valid), Tokens.forged("facility-admin"),
+                Tokens.expired("facility-admin"), Tokens.forAudience("account", "facility-admin"),
+                Tokens.idToken("facility-admin"), Tokens.withoutType("facility-admin"))) {
+            for (int attempt = 0; attempt < 3; attempt++) {
+                assertProblem(get(token, "/facilities/" + FACILITY), 401, ErrorCode.UNAUTHENTICATED);
+            }
+        }
+        get(valid, "/facilities/" + FACILITY).then().statusCode(200);
+    }
+
+    @Test
+    void aTokenThatExpiresWhileCachedIsRefusedAfterItsExpiry() throws InterruptedException {
+        String token = Tokens.expiringIn(2, "clinic");
+        long expiry = Instant.now().plusSeconds(2).getEpochSecond();
+        echo(token, "{\"count\":1}").then().statusCode(200);
+        echo(token, "{\"count\":1}").then().statusCode(200);
+        // a wait for the clock to pass the token's exp, not an assertion on time
+        while (Instant.now().getEpochSecond() <= expiry) {
+            Thread.sleep(200);
+        }
+        assertProblem(echo(token, "{\"count\":1}"), 401, ErrorCode.UNAUTHENTICATED);
     }
 
     /** Asserts the contract's problem document: its status, a code of API.md, and the request id. */

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.Signature;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -116,12 +118,35 @@ public final class Tokens {
                 .sign(privateKey());
     }
 
+    /** A valid access token that expires {@code seconds} from now. */
+    public static String expiringIn(long seconds, String... roles) {
+        return claims("brief", roles).expiresAt(Instant.now().getEpochSecond() + seconds).sign(privateKey());
+    }
+
     /** Signed by a key nobody trusts. */
     public static String forged(String... roles) {
+        return claims("forger", roles).sign(untrustedKey());
+    }
+
+    /** The very claims and header of {@code token}, with the signature of a key nobody trusts. */
+    public static String forgedCopyOf(String token) {
+        String[] parts = token.split("\\.");
+        String signingInput = parts[0] + "." + parts[1];
+        try {
+            Signature rsa = Signature.getInstance("SHA256withRSA");
+            rsa.initSign(untrustedKey());
+            rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static PrivateKey untrustedKey() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            return claims("forger", roles).sign(generator.generateKeyPair().getPrivate());
+            return generator.generateKeyPair().getPrivate();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
