@@ -28,6 +28,15 @@ public class Outbox {
 
     /** Adds the event to the current transaction; the event's id. */
     public Uni<UUID> add(ExportedEvent event) {
+        OutboxMessage message = message(event);
+        return message.persist().replaceWith(message.id);
+    }
+
+    /**
+     * The outbox row of an event, with its envelope, not yet written: for a caller that inserts it with SQL of its
+     * own in the statement or transaction of the change (the {@code outbox} columns, the NOTIFY trigger fires).
+     */
+    public OutboxMessage message(ExportedEvent event) {
         OutboxMessage message = new OutboxMessage();
         message.id = UUID.randomUUID();
         message.topic = event.topic();
@@ -36,7 +45,7 @@ public class Outbox {
         message.createdAt = Instant.now();
         message.envelope = toJson(new EventEnvelope(message.id, event.type(), source, message.createdAt,
                 event.subject(), event.data()));
-        return message.persist().replaceWith(message.id);
+        return message;
     }
 
     private String toJson(EventEnvelope envelope) {

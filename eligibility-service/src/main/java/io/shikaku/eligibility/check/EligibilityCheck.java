@@ -51,4 +51,24 @@ public class EligibilityCheck extends PanacheEntityBase {
 
     /** The answer exactly as returned, in JSON. */
     public String answer;
+
+    /** The record of an answered check ({@code answerJson}: the answer as returned), not yet written. */
+    static EligibilityCheck of(String facilityCode, CheckRequest request, UUID qualificationId, CheckAnswer answer,
+            String answerJson) {
+        EligibilityCheck check = new EligibilityCheck();
+        check.id = answer.checkId();
+        check.facilityCode = facilityCode;
+        check.method = answer.method();
+        check.visitDate = request.visitDate();
+        check.checkedAt = answer.checkedAt();
+        check.validity = answer.validity();
+        check.personId = answer.personId();
+        check.qualificationId = qualificationId;
+        check.reference = request.reference();
+        check.identityVerification = answer.method() == CheckMethod.MY_NUMBER_CARD
+                ? request.identityVerification()
+                : null;
+        check.answer = answerJson;
+        return check;
+    }
 }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.shikaku.common.db.DetachedDatabaseWork;
 import io.shikaku.common.event.Outbox;
 import io.shikaku.common.problem.ProblemException;
 import io.shikaku.eligibility.card.CardAcceptance;
@@ -30,6 +31,8 @@ import io.shikaku.eligibility.qualification.Insurer;
 import io.shikaku.eligibility.qualification.Person;
 import io.shikaku.eligibility.qualification.Qualification;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /** Confirms a qualification by insurance card numbers or by My Number card and records the check. */
 @ApplicationScoped
@@ -56,16 +59,49 @@ public class EligibilityCheckService {
     @Inject
     Clock clock;
 
+    @Inject
+    Pool pool;
+
+    @Inject
+    CardNumberLookup lookup;
+
+    @Inject
+    CheckLedger ledger;
+
     /**
      * Checks a request that {@link CheckRequest#requireComplete()} has accepted, for a facility live on the visit date
      * ({@code 403 FACILITY_NOT_LIVE} otherwise).
      */
-    @WithTransaction
     public Uni<CheckAnswer> check(String facilityCode, CheckRequest request) {
+        return request.method() == CheckMethod.MY_NUMBER_CARD
+                ? checkByCard(facilityCode, request)
+                : DetachedDatabaseWork
+                        .detached(pool.withConnection(db -> checkByCardNumbers(db, facilityCode, request)));
+    }
+
+    @WithTransaction
+    Uni<CheckAnswer> checkByCard(String facilityCode, CheckRequest request) {
         return facilities.requireLiveOn(facilityCode, request.visitDate())
-                .chain(() -> request.method() == CheckMethod.MY_NUMBER_CARD
-                        ? answerByCard(facilityCode, request)
-                        : answerByCardNumbers(facilityCode, request));
+                .chain(() -> answerByCard(facilityCode, request));
+    }
+
+    /**
+     * The hot path (issue 8): a single check by card numbers in two statements on one pooled connection, each its own
+     * transaction: one read ({@link CardNumberLookup}), one write of the check with its event ({@link CheckLedger}).
+     * Read committed, as the ORM transaction it replaces was; a facility not live reads and writes nothing more.
+     */
+    private Uni<CheckAnswer> checkByCardNumbers(SqlConnection db, String facilityCode, CheckRequest request) {
+        return lookup.find(db, facilityCode, request).chain(found -> {
+            LiveFacilities.requireLive(found.goLiveOn(), request.visitDate());
+            ValidityResolver.Resolution resolution = ValidityResolver.resolve(found.matched(), found.history(),
+                    request.visitDate());
+            Qualification q = resolution.qualification();
+            Shown shown = new Shown(resolution,
+                    q == null ? null : QualificationView.of(q, found.insurerNames().get(q.insurerNumber), false));
+            CheckAnswer answer = answer(request, shown, null, List.of());
+            return ledger.record(db, EligibilityCheck.of(facilityCode, request, q == null ? null : q.id, answer,
+                    toJson(answer))).replaceWith(answer);
+        });
     }
 
     /**
@@ -166,22 +202,9 @@ public class EligibilityCheckService {
 
     /** Records an answered check with its {@code CheckRecorded} event in the caller's transaction: every method's. */
     private Uni<CheckAnswer> record(String facilityCode, CheckRequest request, Shown shown, CheckAnswer answer) {
-        EligibilityCheck check = new EligibilityCheck();
-        check.id = answer.checkId();
-        check.facilityCode = facilityCode;
-        check.method = answer.method();
-        check.visitDate = request.visitDate();
-        check.checkedAt = answer.checkedAt();
-        check.validity = answer.validity();
-        check.personId = answer.personId();
-        check.qualificationId = shown.resolution().qualification() == null
-                ? null
-                : shown.resolution().qualification().id;
-        check.reference = request.reference();
-        check.identityVerification = answer.method() == CheckMethod.MY_NUMBER_CARD
-                ? request.identityVerification()
-                : null;
-        check.answer = toJson(answer);
+        Qualification q = shown.resolution().qualification();
+        EligibilityCheck check = EligibilityCheck.of(facilityCode, request, q == null ? null : q.id, answer,
+                toJson(answer));
         return check.persist()
                 .chain(() -> outbox.add(CheckRecorded.of(check)))
                 .replaceWith(answer);

@@ -20,12 +20,19 @@ public class LiveFacilities {
     /** Fails with {@code 403 FACILITY_NOT_LIVE} unless the facility is live on {@code visitDate}. */
     public Uni<Void> requireLiveOn(String facilityCode, LocalDate visitDate) {
         return Facility.<Facility>findById(facilityCode).map(facility -> {
-            if (!GoLive.isLiveOn(facility == null ? null : facility.goLiveOn, visitDate)) {
-                throw new ProblemException(ErrorCode.FACILITY_NOT_LIVE,
-                        "This facility is not live on the visit date: it may check from its registered go-live"
-                                + " date on");
-            }
+            requireLive(facility == null ? null : facility.goLiveOn, visitDate);
             return null;
         });
+    }
+
+    /**
+     * Fails with {@code 403 FACILITY_NOT_LIVE} unless a facility whose projected go-live date is {@code goLiveOn}
+     * (null: none, or the facility unknown) is live on {@code visitDate}: for a caller that read the projection itself.
+     */
+    public static void requireLive(LocalDate goLiveOn, LocalDate visitDate) {
+        if (!GoLive.isLiveOn(goLiveOn, visitDate)) {
+            throw new ProblemException(ErrorCode.FACILITY_NOT_LIVE,
+                    "This facility is not live on the visit date: it may check from its registered go-live date on");
+        }
     }
 }

@@ -29,6 +29,7 @@ import io.restassured.http.ContentType;
 import io.shikaku.common.event.OutboxPurge;
 import io.shikaku.common.testing.Tokens;
 import io.shikaku.eligibility.support.Fixtures;
+import io.shikaku.eligibility.support.LifecycleEvents;
 
 /** Every recorded check reaches the real Kafka broker as an event keyed by facility, without personal data. */
 @QuarkusTest
@@ -65,6 +66,36 @@ class CheckEventTest {
             assertEquals("NOT_FOUND", envelope.at("/data/validity").asText());
             assertEquals("INSURANCE_CARD", envelope.at("/data/method").asText());
             assertFalse(found.value().contains("1970-01-01"), "no personal data in the event");
+        }
+    }
+
+    @Test
+    void aCheckIsWrittenWithExactlyOneEventAndAFacilityNotLiveWritesNeither() throws Exception {
+        new Fixtures(db).liveFacility("1340123452");
+        String checkId = given().auth().oauth2(Tokens.clinic("1340123452")).contentType(ContentType.JSON)
+                .body(CheckResourceTest.cardNumbers("06130017", "1234", Fixtures.freshNumber(), "00", "1970-01-01"))
+                .post("/api/v1/eligibility/checks")
+                .then().statusCode(200).extract().path("checkId");
+        assertEquals(1, count("SELECT count(*) FROM eligibility_check WHERE id = ?::uuid", checkId));
+        assertEquals(1, count("SELECT count(*) FROM outbox WHERE event_type = '" + CheckRecorded.TYPE
+                + "' AND envelope LIKE '%\"subject\":\"' || ? || '\"%'", checkId));
+
+        String notLive = LifecycleEvents.freshCode();
+        given().auth().oauth2(Tokens.clinic(notLive)).contentType(ContentType.JSON)
+                .body(CheckResourceTest.cardNumbers("06130017", "1234", Fixtures.freshNumber(), "00", "1970-01-01"))
+                .post("/api/v1/eligibility/checks")
+                .then().statusCode(403);
+        assertEquals(0, count("SELECT count(*) FROM eligibility_check WHERE facility_code = ?", notLive));
+        assertEquals(0, count("SELECT count(*) FROM outbox WHERE record_key = ?", notLive));
+    }
+
+    private long count(String sql, String parameter) throws Exception {
+        try (var c = db.getConnection(); var s = c.prepareStatement(sql)) {
+            s.setString(1, parameter);
+            try (var rows = s.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
         }
     }
 

@@ -1,0 +1,41 @@
+package io.shikaku.eligibility.check;
+
+import java.time.ZoneOffset;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.shikaku.common.event.Outbox;
+import io.shikaku.common.event.OutboxMessage;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Records a check and its {@code CheckRecorded} outbox row in one statement, so one round trip and one implicit
+ * transaction: both rows commit or neither does, and the outbox's NOTIFY trigger wakes the relay as for any insert.
+ */
+@ApplicationScoped
+public class CheckLedger {
+
+    static final String SQL = "WITH recorded AS (INSERT INTO eligibility_check (id, facility_code, method, visit_date,"
+            + " checked_at, validity, person_id, qualification_id, reference, identity_verification, answer)"
+            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11))"
+            + " INSERT INTO outbox (id, topic, record_key, event_type, envelope, created_at)"
+            + " VALUES ($12, $13, $14, $15, $16, $17)";
+
+    @Inject
+    Outbox outbox;
+
+    /** Writes the check row and its event on {@code db}, in a statement of its own (or in the caller's transaction). */
+    public Uni<Void> record(SqlConnection db, EligibilityCheck check) {
+        OutboxMessage event = outbox.message(CheckRecorded.of(check));
+        return db.preparedQuery(SQL).execute(Tuple.from(new Object[] {check.id, check.facilityCode,
+                check.method.name(), check.visitDate, check.checkedAt.atOffset(ZoneOffset.UTC), check.validity.name(),
+                check.personId, check.qualificationId, check.reference,
+                check.identityVerification == null ? null : check.identityVerification.name(), check.answer,
+                event.id, event.topic, event.recordKey, event.eventType, event.envelope,
+                event.createdAt.atOffset(ZoneOffset.UTC)}))
+                .replaceWithVoid();
+    }
+}
