@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -21,15 +21,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.shikaku.common.work.Drain;
 import io.shikaku.eligibility.check.CheckAnswer;
 import io.shikaku.eligibility.check.CheckMethod;
 import io.shikaku.eligibility.check.CheckRequest;
 import io.shikaku.eligibility.check.EligibilityCheckService;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
@@ -74,8 +72,12 @@ public class BulkWorker {
     @ConfigProperty(name = "shikaku.bulk.worker.enabled", defaultValue = "true")
     boolean enabled;
 
-    private final AtomicBoolean draining = new AtomicBoolean();
-    private final AtomicBoolean wanted = new AtomicBoolean();
+    private Drain drain;
+
+    @PostConstruct
+    void init() {
+        drain = new Drain("Bulk inquiry worker", vertx, () -> chunk(chunkSize));
+    }
 
     void start(@Observes StartupEvent started) {
         wake();
@@ -88,41 +90,19 @@ public class BulkWorker {
 
     /** Asks for pending entries to be answered; returns at once, a drain under way takes the request along. */
     public void wake() {
-        if (!enabled) {
-            return;
-        }
-        wanted.set(true);
-        if (draining.compareAndSet(false, true)) {
-            onFreshContext(this::drain);
+        if (enabled) {
+            drain.wake();
         }
     }
 
     /** Whether no drain is under way in this process (a timer or an accepted inquiry starts one). */
     public boolean idle() {
-        return !draining.get();
-    }
-
-    private void drain() {
-        wanted.set(false);
-        chunk(chunkSize).subscribe().with(count -> {
-            if (count > 0) {
-                onFreshContext(this::drain);
-            } else {
-                draining.set(false);
-                if (wanted.get()) {
-                    wake();
-                }
-            }
-        }, failure -> {
-            LOG.warnf("Bulk inquiry worker will retry on its timer: %s", failure.toString());
-            draining.set(false);
-        });
+        return drain.idle();
     }
 
     /** Claims and answers at most {@code limit} pending entries in one transaction; how many it answered. */
     public Uni<Integer> processChunk(int limit) {
-        return Uni.createFrom().emitter(emitter -> onFreshContext(
-                () -> chunk(limit).subscribe().with(emitter::complete, emitter::fail)));
+        return drain.once(() -> chunk(limit));
     }
 
     private Uni<Integer> chunk(int limit) {
@@ -172,14 +152,6 @@ public class BulkWorker {
             return (LocalDate) value;
         }
         return ((java.sql.Date) value).toLocalDate();
-    }
-
-    private void onFreshContext(Runnable work) {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        context.runOnContext(ignored -> {
-            VertxContextSafetyToggle.setCurrentContextSafe(true);
-            work.run();
-        });
     }
 
     private String toJson(Object value) {

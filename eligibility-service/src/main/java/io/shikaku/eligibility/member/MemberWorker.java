@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -22,7 +22,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.shikaku.common.work.Drain;
 import io.shikaku.eligibility.member.LineDecisions.Decisions;
 import io.shikaku.eligibility.member.LineDecisions.Held;
 import io.shikaku.eligibility.member.LineDecisions.Holder;
@@ -34,9 +34,7 @@ import io.shikaku.eligibility.member.LineDecisions.QualificationWrite;
 import io.shikaku.eligibility.member.LineDecisions.Snapshot;
 import io.shikaku.eligibility.member.MemberLineRules.Op;
 import io.shikaku.eligibility.resident.FourAttributes;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
@@ -135,10 +133,14 @@ public class MemberWorker {
     @ConfigProperty(name = "shikaku.members.worker.enabled", defaultValue = "true")
     boolean enabled;
 
-    private final AtomicBoolean draining = new AtomicBoolean();
-    private final AtomicBoolean wanted = new AtomicBoolean();
+    private Drain drain;
     /** Batches whose chunk failed since the last timer tick: skipped until then, so that other batches go on. */
     private final Set<UUID> failed = ConcurrentHashMap.newKeySet();
+
+    @PostConstruct
+    void init() {
+        drain = new Drain("Member batch worker", vertx, this::nextChunk);
+    }
 
     void start(@Observes StartupEvent started) {
         wake();
@@ -152,49 +154,34 @@ public class MemberWorker {
 
     /** Asks for pending lines to be applied; returns at once, a drain under way takes the request along. */
     public void wake() {
-        if (!enabled) {
-            return;
-        }
-        wanted.set(true);
-        if (draining.compareAndSet(false, true)) {
-            onFreshContext(this::drain);
+        if (enabled) {
+            drain.wake();
         }
     }
 
     /** Whether no drain is under way in this process. */
     public boolean idle() {
-        return !draining.get();
+        return drain.idle();
     }
 
-    private void drain() {
-        wanted.set(false);
+    /**
+     * The drain's next chunk. A chunk of a batch that fails is logged by batch and lines (no personal data) and that
+     * batch is skipped until the next timer tick, so that other batches go on; a failure before a batch was claimed
+     * ends the drain until the timer.
+     */
+    private Uni<Integer> nextChunk() {
         Claim claim = new Claim();
-        chunk(chunkSize, claim).subscribe().with(count -> {
-            if (count > 0) {
-                onFreshContext(this::drain);
-            } else {
-                draining.set(false);
-                if (wanted.get()) {
-                    wake();
-                }
-            }
-        }, failure -> {
-            if (claim.batch == null) {
-                LOG.warnf("Member batch worker will retry on its timer: %s", failure.getClass().getName());
-                draining.set(false);
-                return;
-            }
+        return chunk(chunkSize, claim).onFailure(failure -> claim.batch != null).recoverWithItem(failure -> {
             LOG.warnf("Member batch %s lines %d to %d failed (%s); other batches go on, this one is retried on the"
                     + " timer", claim.batch, claim.first, claim.last, failure.getClass().getName());
             failed.add(claim.batch);
-            onFreshContext(this::drain);
+            return 1;
         });
     }
 
     /** Claims and decides at most {@code limit} pending lines of one batch in one transaction; how many it decided. */
     public Uni<Integer> processChunk(int limit) {
-        return Uni.createFrom().emitter(emitter -> onFreshContext(
-                () -> chunk(limit, new Claim()).subscribe().with(emitter::complete, emitter::fail)));
+        return drain.once(() -> chunk(limit, new Claim()));
     }
 
     /**
@@ -425,13 +412,5 @@ public class MemberWorker {
             rows.add(row);
         }
         return rows;
-    }
-
-    private void onFreshContext(Runnable work) {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        context.runOnContext(ignored -> {
-            VertxContextSafetyToggle.setCurrentContextSafe(true);
-            work.run();
-        });
     }
 }
