@@ -1,4 +1,4 @@
-package io.shikaku.common.security.token;
+package io.shikaku.token;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.shikaku.common.security.token;
+package io.shikaku.token;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

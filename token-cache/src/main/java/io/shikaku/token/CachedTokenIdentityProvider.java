@@ -1,4 +1,4 @@
-package io.shikaku.gateway.security;
+package io.shikaku.token;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
