@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
@@ -39,7 +38,6 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.shikaku.common.event.Topics;
 import io.shikaku.common.idempotency.IdempotencyKeys;
-import io.shikaku.common.identifier.MyNumber;
 import io.shikaku.common.testing.KafkaTestKit;
 import io.shikaku.common.testing.Tokens;
 import io.shikaku.eligibility.mynumber.MyNumberHasher;
@@ -81,10 +79,10 @@ class MemberBatchTest {
 
     @Test
     void aMixedBatchGivesEachLineItsOutcomeAndHoldsWhatTheRegistryDoesNotConfirm() {
-        String agreeing = freshMyNumber();
-        String otherAddress = freshMyNumber();
-        String unknown = freshMyNumber();
-        String linked = freshMyNumber();
+        String agreeing = Fixtures.freshMyNumber();
+        String otherAddress = Fixtures.freshMyNumber();
+        String unknown = Fixtures.freshMyNumber();
+        String linked = Fixtures.freshMyNumber();
         resident(agreeing, "山田 太郎", "MALE", "1980-04-01", ADDRESS);
         resident(otherAddress, "佐藤 花子", "FEMALE", "1975-06-15", "大阪府大阪市北区1-1");
         resident(linked, "鈴木 一郎", "MALE", "1960-01-10", ADDRESS);
@@ -191,7 +189,7 @@ class MemberBatchTest {
 
     @Test
     void aCorrectedLineSupersedesTheHeldRecordThatSuspendedAPersonAndLiftsTheSuspension() {
-        String myNumber = freshMyNumber();
+        String myNumber = Fixtures.freshMyNumber();
         resident(myNumber, "高橋 光", "FEMALE", "1985-05-05", ADDRESS);
         String number = Fixtures.freshNumber();
         String first = submit(INSURER, null,
@@ -230,7 +228,7 @@ class MemberBatchTest {
 
     @Test
     void aPersonsSecondInsurerMakesTheFirstInsurersNumbersAnswerNewerExists() {
-        String myNumber = freshMyNumber();
+        String myNumber = Fixtures.freshMyNumber();
         resident(myNumber, "伊藤 誠", "MALE", "1978-08-08", ADDRESS);
         String firstNumber = Fixtures.freshNumber();
         Map<String, Object> firstLine = upsert(myNumber, "伊藤 誠", "MALE", "1978-08-08", firstNumber, "2015-04-01");
@@ -278,7 +276,7 @@ class MemberBatchTest {
     void theStoredIdempotencyHashIsNoPlainDigestOfABodyWithAMyNumberAndTheSameBodyStillGivesTheSameBatch()
             throws Exception {
         String key = UUID.randomUUID().toString();
-        String myNumber = freshMyNumber();
+        String myNumber = Fixtures.freshMyNumber();
         List<Map<String, Object>> records = List.of(upsert(myNumber, "冪等 一郎", "MALE", "1980-04-01",
                 Fixtures.freshNumber(), "2020-04-01"));
         String first = submit(INSURER, key, records).statusCode(202).extract().path("batchId");
@@ -352,7 +350,7 @@ class MemberBatchTest {
         List<Map<String, Object>> records = new ArrayList<>(size);
         String prefix = Fixtures.freshNumber();
         for (int i = 0; i < size; i++) {
-            String myNumber = freshMyNumber();
+            String myNumber = Fixtures.freshMyNumber();
             String name = "大量 " + i;
             residents.add(Map.of("myNumber", myNumber, "name", name, "nameKana", "タイリョウ", "sex", "FEMALE",
                     "birthDate", "1990-01-01", "address", ADDRESS));
@@ -372,14 +370,6 @@ class MemberBatchTest {
                 .body("accepted", equalTo(size)).body("held", equalTo(0)).body("rejected", equalTo(0))
                 .body("lines.size()", equalTo(10_000)).body("lines[9999].line", equalTo(size));
         assertEquals(size, count("SELECT count(*) FROM qualification WHERE number LIKE ? || '-%'", prefix));
-    }
-
-    static String freshMyNumber() {
-        StringBuilder digits = new StringBuilder();
-        for (int i = 0; i < 11; i++) {
-            digits.append(ThreadLocalRandom.current().nextInt(10));
-        }
-        return digits.toString() + MyNumber.checkDigit(digits.toString());
     }
 
     private static void resident(String myNumber, String name, String sex, String birthDate, String address) {
@@ -419,7 +409,7 @@ class MemberBatchTest {
 
     @Test
     void aMyNumberSentLaterMovesTheUnlinkedPersonsQualificationsToThePersonItIsLinkedTo() {
-        String myNumber = freshMyNumber();
+        String myNumber = Fixtures.freshMyNumber();
         resident(myNumber, "渡辺 健", "MALE", "1966-06-06", ADDRESS);
         String first = submit(INSURER, null, List.of(upsert(myNumber, "渡辺 健", "MALE", "1966-06-06",
                 Fixtures.freshNumber(), "2010-04-01"))).statusCode(202).extract().path("batchId");

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 import io.shikaku.eligibility.qualification.CardNumbers;
@@ -28,11 +29,17 @@ public final class Fixtures {
         return Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
     }
 
-    /** A valid My Number (check digit right) no other test uses. */
+    /**
+     * A valid My Number (check digit right) no other test uses: distinct within a run (a random start, then one after
+     * another), so a batch of 50,000 never holds the same number twice, and unlikely to meet an earlier run's.
+     */
     public static String freshMyNumber() {
-        String eleven = String.format("%011d", ThreadLocalRandom.current().nextLong(10_000_000_000L, 99_999_999_999L));
+        String eleven = String.format("%011d", MY_NUMBERS.getAndIncrement());
         return eleven + io.shikaku.common.identifier.MyNumber.checkDigit(eleven);
     }
+
+    private static final AtomicLong MY_NUMBERS = new AtomicLong(
+            ThreadLocalRandom.current().nextLong(10_000_000_000L, 90_000_000_000L));
 
     /** A card serial no other test uses (16 upper-case hex digits). */
     public static String freshCardSerial() {
