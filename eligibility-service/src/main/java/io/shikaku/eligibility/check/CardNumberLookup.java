@@ -16,6 +16,7 @@ import io.shikaku.eligibility.qualification.Relationship;
 import io.shikaku.eligibility.qualification.Sex;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -48,29 +49,51 @@ public class CardNumberLookup {
 
     /** Reads the facility, the matching qualifications and the single matched person's history on {@code db}. */
     public Uni<Found> find(SqlConnection db, String facilityCode, CheckRequest request) {
-        return db.preparedQuery(SQL)
-                .execute(Tuple.of(facilityCode, request.insurerNumber(), CardNumbers.key(request.number()),
-                        CardNumbers.key(request.symbol()), request.branch(), request.birthDate()))
-                .map(rows -> {
-                    LocalDate goLiveOn = null;
-                    List<Qualification> matched = new ArrayList<>();
-                    List<Qualification> history = new ArrayList<>();
-                    Map<String, String> insurerNames = new HashMap<>();
-                    Map<UUID, Person> persons = new HashMap<>();
-                    for (Row row : rows) {
-                        goLiveOn = row.getLocalDate("go_live_on");
-                        if (row.getUUID("id") == null) {
-                            continue;
-                        }
-                        Qualification q = qualification(row, persons);
-                        insurerNames.put(q.insurerNumber, row.getString("insurer_name"));
-                        history.add(q);
-                        if (row.getBoolean("matched")) {
-                            matched.add(q);
-                        }
-                    }
-                    return new Found(goLiveOn, matched, persons.size() == 1 ? history : List.of(), insurerNames);
-                });
+        return db.preparedQuery(SQL).execute(parameters(facilityCode, request)).map(CardNumberLookup::found);
+    }
+
+    /**
+     * The same for many checks in one batch (one round trip): bulk inquiries. {@code facilityCodes} and
+     * {@code requests} pair up by position; the answers come in that order.
+     */
+    public Uni<List<Found>> findAll(SqlConnection db, List<String> facilityCodes, List<CheckRequest> requests) {
+        List<Tuple> batch = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            batch.add(parameters(facilityCodes.get(i), requests.get(i)));
+        }
+        return db.preparedQuery(SQL).executeBatch(batch).map(first -> {
+            List<Found> found = new ArrayList<>(batch.size());
+            for (RowSet<Row> rows = first; rows != null; rows = rows.next()) {
+                found.add(found(rows));
+            }
+            return found;
+        });
+    }
+
+    private static Tuple parameters(String facilityCode, CheckRequest request) {
+        return Tuple.of(facilityCode, request.insurerNumber(), CardNumbers.key(request.number()),
+                CardNumbers.key(request.symbol()), request.branch(), request.birthDate());
+    }
+
+    private static Found found(RowSet<Row> rows) {
+        LocalDate goLiveOn = null;
+        List<Qualification> matched = new ArrayList<>();
+        List<Qualification> history = new ArrayList<>();
+        Map<String, String> insurerNames = new HashMap<>();
+        Map<UUID, Person> persons = new HashMap<>();
+        for (Row row : rows) {
+            goLiveOn = row.getLocalDate("go_live_on");
+            if (row.getUUID("id") == null) {
+                continue;
+            }
+            Qualification q = qualification(row, persons);
+            insurerNames.put(q.insurerNumber, row.getString("insurer_name"));
+            history.add(q);
+            if (row.getBoolean("matched")) {
+                matched.add(q);
+            }
+        }
+        return new Found(goLiveOn, matched, persons.size() == 1 ? history : List.of(), insurerNames);
     }
 
     private static Qualification qualification(Row row, Map<UUID, Person> persons) {

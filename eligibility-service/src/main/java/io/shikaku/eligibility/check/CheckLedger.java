@@ -1,6 +1,7 @@
 package io.shikaku.eligibility.check;
 
 import java.time.ZoneOffset;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,13 +30,24 @@ public class CheckLedger {
 
     /** Writes the check row and its event on {@code db}, in a statement of its own (or in the caller's transaction). */
     public Uni<Void> record(SqlConnection db, EligibilityCheck check) {
+        return db.preparedQuery(SQL).execute(parameters(check)).replaceWithVoid();
+    }
+
+    /** Writes many checks with their events in one batch (one round trip), in the caller's transaction. */
+    public Uni<Void> recordAll(SqlConnection db, List<EligibilityCheck> checks) {
+        if (checks.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return db.preparedQuery(SQL).executeBatch(checks.stream().map(this::parameters).toList()).replaceWithVoid();
+    }
+
+    private Tuple parameters(EligibilityCheck check) {
         OutboxMessage event = outbox.message(CheckRecorded.of(check));
-        return db.preparedQuery(SQL).execute(Tuple.from(new Object[] {check.id, check.facilityCode,
-                check.method.name(), check.visitDate, check.checkedAt.atOffset(ZoneOffset.UTC), check.validity.name(),
-                check.personId, check.qualificationId, check.reference,
-                check.identityVerification == null ? null : check.identityVerification.name(), check.answer,
-                event.id, event.topic, event.recordKey, event.eventType, event.envelope,
-                event.createdAt.atOffset(ZoneOffset.UTC)}))
-                .replaceWithVoid();
+        return Tuple.from(new Object[] {check.id, check.facilityCode, check.method.name(), check.visitDate,
+                check.checkedAt.atOffset(ZoneOffset.UTC), check.validity.name(), check.personId,
+                check.qualificationId, check.reference,
+                check.identityVerification == null ? null : check.identityVerification.name(), check.answer, event.id,
+                event.topic, event.recordKey, event.eventType, event.envelope,
+                event.createdAt.atOffset(ZoneOffset.UTC)});
     }
 }

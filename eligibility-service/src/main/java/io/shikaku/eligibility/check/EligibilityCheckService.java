@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +25,6 @@ import io.shikaku.eligibility.consent.Consent;
 import io.shikaku.eligibility.consent.ConsentRule;
 import io.shikaku.eligibility.consent.ConsentService;
 import io.shikaku.eligibility.facility.LiveFacilities;
-import io.shikaku.eligibility.qualification.CardNumbers;
 import io.shikaku.eligibility.qualification.Insurer;
 import io.shikaku.eligibility.qualification.Person;
 import io.shikaku.eligibility.qualification.Qualification;
@@ -37,10 +35,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 /** Confirms a qualification by insurance card numbers or by My Number card and records the check. */
 @ApplicationScoped
 public class EligibilityCheckService {
-
-    private static final String MATCHING = "from Qualification q join fetch q.person p"
-            + " where q.insurerNumber = ?1 and q.numberKey = ?2 and q.symbolKey = ?3 and q.branch = ?4"
-            + " and p.birthDate = ?5";
 
     private static final String HISTORY = "from Qualification q join fetch q.person p where p.id = ?1";
 
@@ -93,32 +87,29 @@ public class EligibilityCheckService {
     private Uni<CheckAnswer> checkByCardNumbers(SqlConnection db, String facilityCode, CheckRequest request) {
         return lookup.find(db, facilityCode, request).chain(found -> {
             LiveFacilities.requireLive(found.goLiveOn(), request.visitDate());
-            ValidityResolver.Resolution resolution = ValidityResolver.resolve(found.matched(), found.history(),
-                    request.visitDate());
-            Qualification q = resolution.qualification();
-            Shown shown = new Shown(resolution,
-                    q == null ? null : QualificationView.of(q, found.insurerNames().get(q.insurerNumber), false));
-            CheckAnswer answer = answer(request, shown, null, List.of());
-            return ledger.record(db, EligibilityCheck.of(facilityCode, request, q == null ? null : q.id, answer,
-                    toJson(answer))).replaceWith(answer);
+            Decided decided = decide(facilityCode, request, found);
+            return ledger.record(db, decided.check()).replaceWith(decided.answer());
         });
     }
 
+    /** A card-numbers check answered from what {@link CardNumberLookup} found, and the check that records it. */
+    public record Decided(CheckAnswer answer, EligibilityCheck check) {
+    }
+
     /**
-     * Resolves a card-numbers check whose fields are valid and records it, with its {@code CheckRecorded} event, in
-     * the caller's transaction; the caller has made sure the facility is live on the visit date. Single checks and
-     * bulk inquiries (DOMAIN.md §4) both answer through here.
+     * Answers a card-numbers check whose fields are valid from what {@link CardNumberLookup} found (the facility's
+     * go-live is the caller's to enforce): single checks and bulk inquiries (DOMAIN.md §4) both answer through here;
+     * the caller records {@link Decided#check()} with {@link CheckLedger}.
      */
-    public Uni<CheckAnswer> answerByCardNumbers(String facilityCode, CheckRequest request) {
-        return Qualification
-                .<Qualification>find(MATCHING, request.insurerNumber(), CardNumbers.key(request.number()),
-                        CardNumbers.key(request.symbol()), request.branch(), request.birthDate())
-                .list()
-                .chain(matched -> historyOfSinglePerson(matched)
-                        .map(history -> ValidityResolver.resolve(matched, history, request.visitDate())))
-                .chain(resolution -> view(resolution, false))
-                .chain(shown -> record(facilityCode, request, shown,
-                        answer(request, shown, null, List.of())));
+    public Decided decide(String facilityCode, CheckRequest request, CardNumberLookup.Found found) {
+        ValidityResolver.Resolution resolution = ValidityResolver.resolve(found.matched(), found.history(),
+                request.visitDate());
+        Qualification q = resolution.qualification();
+        Shown shown = new Shown(resolution,
+                q == null ? null : QualificationView.of(q, found.insurerNames().get(q.insurerNumber), false));
+        CheckAnswer answer = answer(request, shown, null, List.of());
+        return new Decided(answer,
+                EligibilityCheck.of(facilityCode, request, q == null ? null : q.id, answer, toJson(answer)));
     }
 
     /**
@@ -168,14 +159,6 @@ public class EligibilityCheckService {
                 request.reference());
         return record(facilityCode, request, shown, answer)
                 .call(() -> consent == null ? Uni.createFrom().voidItem() : consents.grant(consent));
-    }
-
-    private Uni<List<Qualification>> historyOfSinglePerson(List<Qualification> matched) {
-        Set<UUID> persons = ValidityResolver.persons(matched);
-        if (persons.size() != 1) {
-            return Uni.createFrom().item(List.of());
-        }
-        return Qualification.list("person.id", persons.iterator().next());
     }
 
     private record Shown(ValidityResolver.Resolution resolution, QualificationView qualification) {
