@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,7 @@ import io.shikaku.checkup.coverage.CardNumbers;
 import io.shikaku.checkup.metabolic.MetabolicJudgement;
 import io.shikaku.checkup.metabolic.MetabolicSyndrome;
 import io.shikaku.checkup.metabolic.Sex;
+import io.shikaku.checkup.retention.RetentionRule;
 import io.shikaku.common.json.CalendarDates;
 import io.shikaku.contract.DomainRule;
 
@@ -30,9 +30,6 @@ import io.shikaku.contract.DomainRule;
  */
 @DomainRule
 public final class CheckupLineRules {
-
-    /** Checkups are kept this long after the examination (DOMAIN.md §11). */
-    public static final Period RETENTION = Period.ofYears(5);
 
     static final int MAX_CARD_TEXT = 40;
 
@@ -109,7 +106,7 @@ public final class CheckupLineRules {
         if (examinedOn.isAfter(today)) {
             throw reject(LineCode.INVALID_DATES, "examinedOn", "must not be in the future");
         }
-        if (examinedOn.isBefore(today.minus(RETENTION))) {
+        if (examinedOn.isBefore(RetentionRule.oldestKept(today))) {
             throw reject(LineCode.INVALID_DATES, "examinedOn", "older than the 5-year retention of checkups");
         }
         Map<String, Measured> items = items(r.items());

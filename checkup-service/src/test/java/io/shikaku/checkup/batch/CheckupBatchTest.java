@@ -1,13 +1,17 @@
 package io.shikaku.checkup.batch;
 
 import static io.restassured.RestAssured.given;
+import static io.shikaku.checkup.support.CheckupUploads.awaitCompleted;
+import static io.shikaku.checkup.support.CheckupUploads.items;
+import static io.shikaku.checkup.support.CheckupUploads.record;
+import static io.shikaku.checkup.support.CheckupUploads.report;
+import static io.shikaku.checkup.support.CheckupUploads.submit;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,8 +19,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,7 +35,6 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.shikaku.checkup.support.QualificationEvents;
 import io.shikaku.checkup.support.QualificationEvents.Numbers;
-import io.shikaku.common.testing.KafkaTestKit;
 import io.shikaku.common.testing.Tokens;
 
 /**
@@ -208,7 +209,7 @@ class CheckupBatchTest {
                 .statusCode(403).body("code", equalTo("FORBIDDEN"));
         Response mine = submit(INSURER, null, records);
         mine.then().statusCode(202);
-        given().auth().oauth2(Tokens.insurer(OTHER_INSURER)).get(URI.create(mine.header("Location")).getPath()
+        given().auth().oauth2(Tokens.insurer(OTHER_INSURER)).get(report(mine)
                 .replace(INSURER, OTHER_INSURER)).then().statusCode(404).body("code", equalTo("NOT_FOUND"));
     }
 
@@ -222,52 +223,6 @@ class CheckupBatchTest {
         }
         submit(INSURER, null, tooMany).then().statusCode(413).body("code", equalTo("PAYLOAD_TOO_LARGE"))
                 .body("detail", containsString("50000"));
-    }
-
-    /** Every item the judgement needs, healthy, for a man: NOT_APPLICABLE unless a test changes something. */
-    static Map<String, Object> items() {
-        Map<String, Object> items = new LinkedHashMap<>();
-        items.put("heightCm", 170.0);
-        items.put("weightKg", 70.0);
-        items.put("waistCm", 90.5);
-        items.put("systolic", 118);
-        items.put("diastolic", 76);
-        items.put("triglycerides", 120);
-        items.put("hdl", 55);
-        items.put("ldl", 130);
-        items.put("fastingGlucose", 95);
-        items.put("hba1c", 5.4);
-        return items;
-    }
-
-    static Map<String, Object> record(String symbol, String number, String branch, String sex, LocalDate examinedOn,
-            Map<String, Object> items) {
-        Map<String, Object> record = new HashMap<>();
-        record.put("symbol", symbol);
-        record.put("number", number);
-        record.put("branch", branch);
-        record.put("sex", sex);
-        record.put("examinedOn", examinedOn.toString());
-        record.put("items", items);
-        return record;
-    }
-
-    static Response submit(String insurer, String key, List<Map<String, Object>> records) {
-        var request = given().auth().oauth2(Tokens.insurer(insurer)).contentType(ContentType.JSON)
-                .body(Map.of("records", records));
-        if (key != null) {
-            request = request.header("Idempotency-Key", key);
-        }
-        return request.post("/api/v1/insurers/" + insurer + "/checkup-batches");
-    }
-
-    static JsonPath awaitCompleted(Response accepted) {
-        accepted.then().statusCode(202);
-        String location = URI.create(accepted.header("Location")).getPath();
-        String insurer = location.split("/")[4];
-        return KafkaTestKit.await("the batch completed", () -> given().auth().oauth2(Tokens.insurer(insurer))
-                .get(location + "?size=10000").then().statusCode(200).extract().jsonPath(),
-                json -> "COMPLETED".equals(json.getString("status")));
     }
 
     private JsonPath stored(UUID person) {
