@@ -1,6 +1,9 @@
 package io.shikaku.checkup.batch;
 
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -29,8 +33,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class CheckupWorker {
 
+    private static final Logger LOG = Logger.getLogger(CheckupWorker.class);
+
     private static final String CLAIM_BATCH = "SELECT b.id FROM checkup_batch b WHERE b.status <> 'COMPLETED'"
-            + " AND EXISTS (SELECT 1 FROM checkup_line l WHERE l.batch_id = b.id AND l.pending)"
+            + " AND b.id <> ALL($1::uuid[]) AND EXISTS (SELECT 1 FROM checkup_line l WHERE l.batch_id = b.id AND l.pending)"
             + " ORDER BY b.accepted_at, b.id LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED";
     private static final String DECIDE = "WITH claimed AS (SELECT l.batch_id, l.line, l.symbol_key, l.number_key,"
             + " l.branch, l.sex, l.examined_on, l.items, l.metabolic_syndrome, b.insurer_number"
@@ -75,6 +81,8 @@ public class CheckupWorker {
     boolean enabled;
 
     private Drain drain;
+    /** Batches whose chunk failed since the last timer tick: skipped until then, so that other batches go on. */
+    private final Set<UUID> failed = ConcurrentHashMap.newKeySet();
 
     @PostConstruct
     void init() {
@@ -87,6 +95,7 @@ public class CheckupWorker {
 
     @Scheduled(every = "${shikaku.checkups.worker.every:10s}", delayed = "${shikaku.checkups.worker.every:10s}")
     void onTimer() {
+        failed.clear();
         wake();
     }
 
@@ -107,18 +116,32 @@ public class CheckupWorker {
         return drain.once(() -> chunk(limit));
     }
 
+    /**
+     * One transaction: the oldest batch with pending lines that no other worker holds and that has not failed since the
+     * last timer tick, then up to {@code limit} of its pending lines. A failing chunk is logged by batch (never a
+     * line's content) and its batch skipped until the next tick, so that other insurers' batches go on.
+     */
     private Uni<Integer> chunk(int limit) {
-        return db.withTransaction(tx -> tx.query(CLAIM_BATCH).execute().chain(batches -> {
-            if (batches.size() == 0) {
-                return Uni.createFrom().item(0);
-            }
-            UUID batch = batches.iterator().next().getUUID(0);
-            return tx.preparedQuery(DECIDE).execute(Tuple.of(batch, limit))
-                    .map(rows -> {
-                        Row row = rows.iterator().next();
-                        return (int) row.getLong(0).longValue();
-                    })
-                    .call(() -> tx.preparedQuery(STATUS).execute(Tuple.of(batch)));
-        }));
+        AtomicReference<UUID> claimed = new AtomicReference<>();
+        return db.withTransaction(tx -> tx.preparedQuery(CLAIM_BATCH)
+                .execute(Tuple.of((Object) failed.toArray(UUID[]::new))).chain(batches -> {
+                    if (batches.size() == 0) {
+                        return Uni.createFrom().item(0);
+                    }
+                    UUID batch = batches.iterator().next().getUUID(0);
+                    claimed.set(batch);
+                    return tx.preparedQuery(DECIDE).execute(Tuple.of(batch, limit))
+                            .map(rows -> {
+                                Row row = rows.iterator().next();
+                                return (int) row.getLong(0).longValue();
+                            })
+                            .call(() -> tx.preparedQuery(STATUS).execute(Tuple.of(batch)));
+                }))
+                .onFailure(failure -> claimed.get() != null).recoverWithItem(failure -> {
+                    LOG.warnf("Checkup batch %s failed a chunk (%s); other batches go on, this one is retried on the"
+                            + " timer", claimed.get(), failure.getClass().getName());
+                    failed.add(claimed.get());
+                    return 1;
+                });
     }
 }

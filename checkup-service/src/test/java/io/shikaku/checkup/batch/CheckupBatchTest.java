@@ -199,6 +199,28 @@ class CheckupBatchTest {
     }
 
     @Test
+    void aBatchWhoseChunkFailsIsSetAsideAndLaterBatchesAreStillAttached() throws Exception {
+        UUID person = UUID.randomUUID();
+        String number = QualificationEvents.freshNumber();
+        events.cover(person, List.of(new Numbers(INSURER, "5", number, "00", LocalDate.of(2020, 4, 1), null)));
+        UUID broken = UUID.randomUUID();
+        try (Connection c = db.getConnection(); var s = c.createStatement()) {
+            // a line that cannot be stored (no items): its chunk fails every time
+            s.execute("INSERT INTO checkup_batch (id, insurer_number, status, records, accepted_at) VALUES ('"
+                    + broken + "', '" + INSURER + "', 'ACCEPTED', 1, now() - interval '1 minute')");
+            s.execute("INSERT INTO checkup_line (batch_id, line, pending, symbol_key, number_key, branch, sex,"
+                    + " examined_on, items, metabolic_syndrome) VALUES ('" + broken + "', 1, true, '5', '" + number
+                    + "', '00', 'MALE', '" + EXAMINED + "', NULL, 'NOT_APPLICABLE')");
+        }
+
+        JsonPath report = awaitCompleted(submit(INSURER, null, List.of(record("5", number, "00", "MALE",
+                EXAMINED.minusDays(7), items()))));
+
+        assertEquals(1, report.getInt("accepted"));
+        assertEquals(1, count("SELECT count(*) FROM checkup_batch WHERE id = ? AND status <> 'COMPLETED'", broken));
+    }
+
+    @Test
     void onlyTheInsurerItselfMaySubmitOrReadItsBatches() {
         List<Map<String, Object>> records = List.of(record("1", "1", "00", "MALE", EXAMINED, items()));
         given().auth().oauth2(Tokens.insurer(OTHER_INSURER)).contentType(ContentType.JSON)
