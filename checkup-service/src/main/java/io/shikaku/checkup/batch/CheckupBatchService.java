@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -63,6 +64,9 @@ public class CheckupBatchService {
     private static final String LINES = "SELECT line, outcome, code, message FROM checkup_line WHERE batch_id = ?1"
             + " ORDER BY line LIMIT ?2 OFFSET ?3";
 
+    /** What fits the idempotency table's key column, without spaces or control characters. */
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
     @Inject
     ObjectMapper json;
 
@@ -79,6 +83,9 @@ public class CheckupBatchService {
     public Uni<Accepted> submit(String insurerNumber, Request request, String idempotencyKey) {
         if (!InsurerNumber.isValid(insurerNumber)) {
             throw ProblemException.invalidField("insurerNumber", "must be 6 or 8 digits with a correct check digit");
+        }
+        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            throw ProblemException.invalidField("Idempotency-Key", "1 to 255 visible ASCII characters");
         }
         List<CheckupRecord> records = request == null ? null : request.records();
         if (records == null || records.isEmpty()) {

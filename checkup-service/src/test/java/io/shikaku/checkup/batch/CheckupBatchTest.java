@@ -181,6 +181,8 @@ class CheckupBatchTest {
         Response other = submit(INSURER, key, List.of(record("3", number, "00", "FEMALE", EXAMINED.minusDays(1),
                 items())));
         other.then().statusCode(409).contentType("application/problem+json").body("code", equalTo("CONFLICT"));
+        submit(INSURER, "k".repeat(256), records).then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors[0].field", equalTo("Idempotency-Key"));
     }
 
     @Test
