@@ -74,6 +74,9 @@ public class CheckupBatchService {
     IdempotencyKeys keys;
 
     @Inject
+    LineMetrics metrics;
+
+    @Inject
     Clock clock;
 
     /**
@@ -107,13 +110,14 @@ public class CheckupBatchService {
                             ? Panache.withTransaction(store)
                             : keys.once("checkup-batch:" + insurerNumber, idempotencyKey, prepared.requestHash(),
                                     store);
-                    return DetachedDatabaseWork.detached(batchId);
+                    return DetachedDatabaseWork.detached(batchId).invoke(() -> prepared.rejected()
+                            .forEach((code, lines) -> metrics.count(Outcome.REJECTED.name(), code, lines)));
                 })
                 .map(id -> new Accepted(UUID.fromString(id), Status.ACCEPTED, records.size()));
     }
 
     /** A batch's lines judged and written as the JSON rows to store, and the hash of the request. */
-    private record Prepared(String rows, boolean nothingPending, String requestHash) {
+    private record Prepared(String rows, boolean nothingPending, String requestHash, Map<String, Long> rejected) {
     }
 
     /**
@@ -124,7 +128,11 @@ public class CheckupBatchService {
             Request request) {
         List<Map<String, Object>> rows = rows(records, insurerNumber, today);
         boolean nothingPending = rows.stream().allMatch(row -> row.containsKey("outcome"));
-        return new Prepared(write(rows), nothingPending, hashed ? IdempotencyKeys.hash(write(request)) : null);
+        Map<String, Long> rejected = new LinkedHashMap<>();
+        rows.stream().filter(row -> row.containsKey("code"))
+                .forEach(row -> rejected.merge((String) row.get("code"), 1L, Long::sum));
+        return new Prepared(write(rows), nothingPending, hashed ? IdempotencyKeys.hash(write(request)) : null,
+                rejected);
     }
 
     private Uni<UUID> insert(String insurerNumber, int count, boolean nothingPending, String rows) {

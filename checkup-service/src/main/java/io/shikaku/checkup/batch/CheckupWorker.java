@@ -60,8 +60,8 @@ public class CheckupWorker {
             + " message = CASE WHEN m.persons IS NULL THEN 'record: the insurer does not cover this individual"
             + " insured number on examinedOn' WHEN cardinality(m.persons) > 1 THEN 'record: this individual insured"
             + " number names more than one person on examinedOn' END"
-            + " FROM matched m WHERE l.batch_id = m.batch_id AND l.line = m.line RETURNING 1)"
-            + " SELECT (SELECT count(*) FROM decided), (SELECT count(*) FROM stored)";
+            + " FROM matched m WHERE l.batch_id = m.batch_id AND l.line = m.line RETURNING l.outcome, l.code)"
+            + " SELECT d.outcome, d.code, count(*), (SELECT count(*) FROM stored) FROM decided d GROUP BY 1, 2";
     private static final String STATUS = "UPDATE checkup_batch b SET"
             + " status = CASE WHEN EXISTS (SELECT 1 FROM checkup_line l WHERE l.batch_id = b.id AND l.pending)"
             + " THEN 'PROCESSING' ELSE 'COMPLETED' END,"
@@ -73,6 +73,9 @@ public class CheckupWorker {
 
     @Inject
     Vertx vertx;
+
+    @Inject
+    LineMetrics metrics;
 
     @ConfigProperty(name = "shikaku.checkups.chunk-size", defaultValue = "5000")
     int chunkSize;
@@ -132,8 +135,13 @@ public class CheckupWorker {
                     claimed.set(batch);
                     return tx.preparedQuery(DECIDE).execute(Tuple.of(batch, limit))
                             .map(rows -> {
-                                Row row = rows.iterator().next();
-                                return (int) row.getLong(0).longValue();
+                                int decided = 0;
+                                for (Row row : rows) {
+                                    long lines = row.getLong(2);
+                                    metrics.count(row.getString(0), row.getString(1), lines);
+                                    decided += (int) lines;
+                                }
+                                return decided;
                             })
                             .call(() -> tx.preparedQuery(STATUS).execute(Tuple.of(batch)));
                 }))

@@ -109,6 +109,9 @@ class CheckupBatchTest {
         assertEquals(Arrays.asList("NOT_A_MEMBER", null, "NOT_A_MEMBER", "NOT_A_MEMBER"), report.getList("lines.code"));
         assertEquals(1, count("SELECT count(*) FROM checkup WHERE person_id = ?", member));
         assertEquals(0, count("SELECT count(*) FROM checkup WHERE person_id = ?", elsewhere));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("shikaku_checkup_lines_total{code=\"NOT_A_MEMBER\",outcome=\"REJECTED\"}"))
+                .body(containsString("shikaku_checkup_lines_total{code=\"\",outcome=\"ACCEPTED\"}"));
         for (String message : report.<String>getList("lines.message")) {
             assertFalse(message != null && message.contains(number), "a message quotes no value");
         }
