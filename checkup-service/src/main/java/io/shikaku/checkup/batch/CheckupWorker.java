@@ -1,0 +1,155 @@
+package io.shikaku.checkup.batch;
+
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.shikaku.common.work.Drain;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Attaches accepted checkup lines to persons (DOMAIN.md §7) in the background, a chunk per transaction: it claims the
+ * oldest batch with pending lines that no other worker holds ({@code FOR NO KEY UPDATE SKIP LOCKED}) and up to a chunk
+ * of its lines in line order, and with one statement finds for each line the persons the batch's insurer covers under
+ * its individual insured number on the examination date, stores the checkups of lines naming exactly one person, and
+ * writes every line's outcome; a crash mid-way neither loses nor repeats a line. Woken when a batch is accepted, and
+ * by a timer in case a wake-up was lost.
+ */
+@ApplicationScoped
+public class CheckupWorker {
+
+    private static final Logger LOG = Logger.getLogger(CheckupWorker.class);
+
+    private static final String CLAIM_BATCH = "SELECT b.id FROM checkup_batch b WHERE b.status <> 'COMPLETED'"
+            + " AND b.id <> ALL($1::uuid[]) AND EXISTS (SELECT 1 FROM checkup_line l WHERE l.batch_id = b.id AND l.pending)"
+            + " ORDER BY b.accepted_at, b.id LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED";
+    private static final String DECIDE = "WITH claimed AS (SELECT l.batch_id, l.line, l.symbol_key, l.number_key,"
+            + " l.branch, l.sex, l.examined_on, l.items, l.metabolic_syndrome, b.insurer_number"
+            + " FROM checkup_line l JOIN checkup_batch b ON b.id = l.batch_id"
+            + " WHERE l.batch_id = $1 AND l.pending ORDER BY l.line LIMIT $2 FOR UPDATE OF l),"
+            + " matched AS (SELECT c.*, m.persons FROM claimed c CROSS JOIN LATERAL (SELECT array_agg(DISTINCT"
+            + " n.person_id) AS persons FROM insured_number n WHERE n.insurer_number = c.insurer_number"
+            + " AND n.number_key = c.number_key AND n.symbol_key = c.symbol_key AND n.branch = c.branch"
+            + " AND n.valid_from <= c.examined_on AND (n.valid_until IS NULL OR n.valid_until >= c.examined_on)) m),"
+            + " stored AS (INSERT INTO checkup AS k (person_id, examined_on, insurer_number, sex, items,"
+            + " metabolic_syndrome, batch_id, line) SELECT DISTINCT ON (m.persons[1], m.examined_on) m.persons[1],"
+            + " m.examined_on, m.insurer_number, m.sex, m.items, m.metabolic_syndrome, m.batch_id, m.line"
+            + " FROM matched m WHERE cardinality(m.persons) = 1 ORDER BY m.persons[1], m.examined_on, m.line DESC"
+            + " ON CONFLICT (person_id, examined_on, insurer_number) DO UPDATE SET sex = EXCLUDED.sex,"
+            + " items = EXCLUDED.items, metabolic_syndrome = EXCLUDED.metabolic_syndrome,"
+            + " batch_id = EXCLUDED.batch_id, line = EXCLUDED.line, received_at = now() RETURNING 1),"
+            + " decided AS (UPDATE checkup_line l SET pending = false, items = NULL,"
+            + " outcome = CASE WHEN cardinality(m.persons) = 1 THEN 'ACCEPTED' ELSE 'REJECTED' END,"
+            + " code = CASE WHEN m.persons IS NULL THEN '" + LineCode.NOT_A_MEMBER.name() + "'"
+            + " WHEN cardinality(m.persons) > 1 THEN '" + LineCode.MEMBER_AMBIGUOUS.name() + "' END,"
+            + " message = CASE WHEN m.persons IS NULL THEN 'record: the insurer does not cover this individual"
+            + " insured number on examinedOn' WHEN cardinality(m.persons) > 1 THEN 'record: this individual insured"
+            + " number names more than one person on examinedOn' END"
+            + " FROM matched m WHERE l.batch_id = m.batch_id AND l.line = m.line RETURNING l.outcome, l.code)"
+            + " SELECT d.outcome, d.code, count(*), (SELECT count(*) FROM stored) FROM decided d GROUP BY 1, 2";
+    private static final String STATUS = "UPDATE checkup_batch b SET"
+            + " status = CASE WHEN EXISTS (SELECT 1 FROM checkup_line l WHERE l.batch_id = b.id AND l.pending)"
+            + " THEN 'PROCESSING' ELSE 'COMPLETED' END,"
+            + " completed_at = CASE WHEN EXISTS (SELECT 1 FROM checkup_line l WHERE l.batch_id = b.id AND l.pending)"
+            + " THEN NULL ELSE now() END WHERE b.id = $1";
+
+    @Inject
+    Pool db;
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    LineMetrics metrics;
+
+    @ConfigProperty(name = "shikaku.checkups.chunk-size", defaultValue = "5000")
+    int chunkSize;
+
+    @ConfigProperty(name = "shikaku.checkups.worker.enabled", defaultValue = "true")
+    boolean enabled;
+
+    private Drain drain;
+    /** Batches whose chunk failed since the last timer tick: skipped until then, so that other batches go on. */
+    private final Set<UUID> failed = ConcurrentHashMap.newKeySet();
+
+    @PostConstruct
+    void init() {
+        drain = new Drain("Checkup batch worker", vertx, () -> chunk(chunkSize));
+    }
+
+    void start(@Observes StartupEvent started) {
+        wake();
+    }
+
+    @Scheduled(every = "${shikaku.checkups.worker.every:10s}", delayed = "${shikaku.checkups.worker.every:10s}")
+    void onTimer() {
+        failed.clear();
+        wake();
+    }
+
+    /** Asks for pending lines to be attached; returns at once, a drain under way takes the request along. */
+    public void wake() {
+        if (enabled) {
+            drain.wake();
+        }
+    }
+
+    /** Whether no drain is under way in this process. */
+    public boolean idle() {
+        return drain.idle();
+    }
+
+    /** Claims and decides at most {@code limit} pending lines of one batch in one transaction; how many it decided. */
+    public Uni<Integer> processChunk(int limit) {
+        return drain.once(() -> chunk(limit));
+    }
+
+    /**
+     * One transaction: the oldest batch with pending lines that no other worker holds and that has not failed since the
+     * last timer tick, then up to {@code limit} of its pending lines. A failing chunk is logged by batch (never a
+     * line's content) and its batch skipped until the next tick, so that other insurers' batches go on.
+     */
+    private Uni<Integer> chunk(int limit) {
+        AtomicReference<UUID> claimed = new AtomicReference<>();
+        return db.withTransaction(tx -> tx.preparedQuery(CLAIM_BATCH)
+                .execute(Tuple.of((Object) failed.toArray(UUID[]::new))).chain(batches -> {
+                    if (batches.size() == 0) {
+                        return Uni.createFrom().item(0);
+                    }
+                    UUID batch = batches.iterator().next().getUUID(0);
+                    claimed.set(batch);
+                    return tx.preparedQuery(DECIDE).execute(Tuple.of(batch, limit))
+                            .map(rows -> {
+                                int decided = 0;
+                                for (Row row : rows) {
+                                    long lines = row.getLong(2);
+                                    metrics.count(row.getString(0), row.getString(1), lines);
+                                    decided += (int) lines;
+                                }
+                                return decided;
+                            })
+                            .call(() -> tx.preparedQuery(STATUS).execute(Tuple.of(batch)));
+                }))
+                .onFailure(failure -> claimed.get() != null).recoverWithItem(failure -> {
+                    LOG.warnf("Checkup batch %s failed a chunk (%s); other batches go on, this one is retried on the"
+                            + " timer", claimed.get(), failure.getClass().getName());
+                    failed.add(claimed.get());
+                    return 1;
+                });
+    }
+}

@@ -1,0 +1,108 @@
+package io.shikaku.checkup.retention;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.shikaku.checkup.support.AdjustableClock;
+import io.shikaku.checkup.support.CheckupUploads;
+import io.shikaku.checkup.support.QualificationEvents;
+import io.shikaku.checkup.support.QualificationEvents.Numbers;
+import io.shikaku.common.json.CalendarDates;
+import io.shikaku.common.testing.Tokens;
+
+/** Checkups are kept 5 years after the examination, batch reports 5 years after acceptance (DOMAIN.md §11). */
+@QuarkusTest
+class CheckupRetentionTest {
+
+    private static final String INSURER = "06130017";
+
+    @Inject
+    AgroalDataSource db;
+
+    @Inject
+    AdjustableClock clock;
+
+    @Inject
+    CheckupRetention retention;
+
+    private QualificationEvents events;
+
+    @BeforeEach
+    void attach() {
+        events = new QualificationEvents(db);
+        events.awaitConsumerAttached();
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void aCheckupIsPurgedTheDayAfterItsFifthYearAndItsBatchReportFiveYearsAfterAcceptance() {
+        UUID person = UUID.randomUUID();
+        String number = QualificationEvents.freshNumber();
+        events.cover(person, List.of(new Numbers(INSURER, "9", number, "00", LocalDate.of(2015, 4, 1), null)));
+        LocalDate today = LocalDate.now(clock.withZone(CalendarDates.JAPAN));
+        LocalDate oldest = today.minusYears(5);
+        LocalDate recent = today.minusMonths(1);
+        Response accepted = CheckupUploads.submit(INSURER, null, List.of(
+                CheckupUploads.record("9", number, "00", "MALE", oldest, CheckupUploads.items()),
+                CheckupUploads.record("9", number, "00", "MALE", recent, CheckupUploads.items())));
+        assertEquals(2, CheckupUploads.awaitCompleted(accepted).getInt("accepted"));
+        String report = CheckupUploads.report(accepted);
+
+        retention.run().await().indefinitely();
+        assertEquals(List.of(oldest.toString(), recent.toString()), examinations(person));
+
+        clock.advance(Duration.ofDays(1));
+        retention.run().await().indefinitely();
+        assertEquals(List.of(recent.toString()), examinations(person));
+        given().auth().oauth2(Tokens.insurer(INSURER)).get(report).then().statusCode(200);
+
+        clock.advance(Duration.ofDays(5 * 366));
+        retention.run().await().indefinitely();
+        assertEquals(List.of(), examinations(person));
+        given().auth().oauth2(Tokens.insurer(INSURER)).get(report).then().statusCode(404);
+    }
+
+    @Test
+    void aLineExaminedBeforeTheRetentionIsRejectedAtOnce() {
+        LocalDate today = LocalDate.now(clock.withZone(CalendarDates.JAPAN));
+        Response accepted = CheckupUploads.submit(INSURER, null, List.of(CheckupUploads.record("9",
+                QualificationEvents.freshNumber(), "00", "MALE", today.minusYears(5).minusDays(1),
+                CheckupUploads.items())));
+        assertEquals("INVALID_DATES", CheckupUploads.awaitCompleted(accepted).getString("lines[0].code"));
+    }
+
+    private List<String> examinations(UUID person) {
+        try (var c = db.getConnection();
+                var s = c
+                        .prepareStatement("SELECT examined_on FROM checkup WHERE person_id = ? ORDER BY examined_on")) {
+            s.setObject(1, person);
+            List<String> found = new java.util.ArrayList<>();
+            try (var rs = s.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1));
+                }
+            }
+            return found;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
