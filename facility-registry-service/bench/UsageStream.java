@@ -18,7 +18,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * The facility registry's cost of counting eligibility checks (issue 8): sends N CheckRecorded events shaped as
  * eligibility's outbox writes them (1,000 facilities, methods in §10's proportions) to a topic of its own at a given
- * rate (0: as fast as possible), waits until the registry under test has counted every one (usage_daily, or
+ * rate (0: as fast as possible), first sends 20,000 (-DwarmUp) as fast as possible and waits for them, then waits until the registry under test has counted every one (usage_daily, or
  * record_view_daily with kind=views), and reports the registry's CPU (utime+stime of /proc/PID/stat) per event and the
  * events/s from the first send to the last count. A program with a report, never a test.
  *
@@ -27,6 +27,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * [checks|views]
  */
 public class UsageStream {
+
+    private static final int WARM_UP = Integer.getInteger("warmUp", 20_000);
 
     public static void main(String[] args) throws Exception {
         long pid = Long.parseLong(args[0]);
@@ -46,6 +48,17 @@ public class UsageStream {
         try (Connection db = DriverManager.getConnection(jdbc, "shikaku", "shikaku");
                 KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(),
                         new StringSerializer())) {
+            // warm up (JIT, pools, the consumer's assignment) on events of their own, then measure
+            long warm = counted(db, views);
+            for (int i = 0; i < WARM_UP; i++) {
+                UUID id = UUID.randomUUID();
+                String code = codes[random.nextInt(codes.length)];
+                producer.send(new ProducerRecord<>(topic, code, views ? view(id, code, random) : check(id, code, random)));
+            }
+            producer.flush();
+            while (counted(db, views) - warm < WARM_UP) {
+                Thread.sleep(50);
+            }
             long before = counted(db, views);
             long commits0 = commits(db);
             long idleTicks0 = ticks(pid);
