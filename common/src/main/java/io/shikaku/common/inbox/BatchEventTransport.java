@@ -55,32 +55,36 @@ public class BatchEventTransport {
         reader = new EnvelopeReader(json);
     }
 
-    /** A record read as an event, with where it came from (for parking) and its raw value (for replay). */
-    private record Read<T>(ReceivedEvent received, String payload, InboxEvent<T> event) {
+    /**
+     * A record read as an event, with the record (where it came from, for parking: looked up only then, since reading
+     * a record's metadata costs more than reading its event) and its raw value (for replay).
+     */
+    private record Read<T>(KafkaRecord<String, String> record, String payload, InboxEvent<T> event) {
     }
 
     /** A record that could not be read, and why. */
-    private record Unreadable(ReceivedEvent received, String payload, UUID eventId, RuntimeException failure) {
+    private record Unreadable(KafkaRecord<String, String> record, String payload, UUID eventId,
+            RuntimeException failure) {
     }
 
     public <T> Uni<Void> receive(KafkaRecordBatch<String, String> batch, BatchEventHandler<T> handler) {
         List<Read<T>> events = new ArrayList<>(batch.getRecords().size());
         List<Unreadable> unreadable = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch.getRecords()) {
-            ReceivedEvent received = ReceivedEvent.of(record);
             String payload = record.getPayload();
             UUID eventId = null;
             try {
                 EventEnvelope envelope = reader.envelope(payload);
                 eventId = envelope.id();
-                events.add(new Read<>(received, payload,
+                events.add(new Read<>(record, payload,
                         new InboxEvent<>(envelope, reader.data(envelope, handler.dataType()))));
             } catch (RuntimeException failure) {
-                unreadable.add(new Unreadable(received, payload, eventId, failure));
+                unreadable.add(new Unreadable(record, payload, eventId, failure));
             }
         }
         return Multi.createFrom().iterable(unreadable)
-                .onItem().transformToUniAndConcatenate(u -> parked.park(handler.consumer(), u.received(),
+                .onItem()
+                .transformToUniAndConcatenate(u -> parked.park(handler.consumer(), ReceivedEvent.of(u.record()),
                         u.eventId(), u.payload(), u.failure()))
                 .collect().last()
                 .chain(() -> apply(handler, events))
@@ -105,8 +109,9 @@ public class BatchEventTransport {
                             .onItem().transformToUniAndConcatenate(read -> ConnectionFailures
                                     .retriedWhileNoConnection(inOneTransaction(handler, List.of(read)))
                                     .onFailure()
-                                    .recoverWithUni(single -> parked.park(handler.consumer(), read.received(),
-                                            read.event().envelope().id(), read.payload(), single)))
+                                    .recoverWithUni(
+                                            single -> parked.park(handler.consumer(), ReceivedEvent.of(read.record()),
+                                                    read.event().envelope().id(), read.payload(), single)))
                             .collect().last()
                             .replaceWithVoid();
                 });

@@ -42,7 +42,7 @@ public class StatisticsService {
             + " count(*) FILTER (WHERE go_live_on <= $2) AS live_to"
             + " FROM facility GROUP BY type";
 
-    /** Checks of facilities that are not in the master have no type and are left out. */
+    /** Checks and views of facilities that are not in the master have no type and are left out. */
     private static final String USAGE = "WITH checks AS ("
             + " SELECT f.type,"
             + "  coalesce(sum(u.checks) FILTER (WHERE u.method = 'MY_NUMBER_CARD'), 0)::bigint AS my_number_card,"
@@ -50,11 +50,18 @@ public class StatisticsService {
             + "  coalesce(sum(u.checks) FILTER (WHERE u.method = 'BULK'), 0)::bigint AS bulk"
             + " FROM usage_daily u JOIN facility f ON f.facility_code = u.facility_code"
             + " WHERE u.day BETWEEN $1 AND $2 GROUP BY f.type),"
+            + " views AS ("
+            + " SELECT f.type,"
+            + "  coalesce(sum(v.views) FILTER (WHERE v.kind = 'MEDICATION'), 0)::bigint AS medication_views,"
+            + "  coalesce(sum(v.views) FILTER (WHERE v.kind = 'CHECKUP'), 0)::bigint AS checkup_views"
+            + " FROM record_view_daily v JOIN facility f ON f.facility_code = v.facility_code"
+            + " WHERE v.day BETWEEN $1 AND $2 GROUP BY f.type),"
             + " live AS (SELECT type, count(*) FILTER (WHERE go_live_on <= $3) AS live FROM facility GROUP BY type)"
-            + " SELECT coalesce(live.type, checks.type) AS type, coalesce(my_number_card, 0) AS my_number_card,"
-            + "  coalesce(insurance_card, 0) AS insurance_card, coalesce(bulk, 0) AS bulk,"
-            + "  coalesce(live.live, 0) AS live"
-            + " FROM live FULL JOIN checks ON checks.type = live.type";
+            // every type with checks or views has a facility, so it is in live
+            + " SELECT live.type, coalesce(my_number_card, 0) AS my_number_card,"
+            + "  coalesce(insurance_card, 0) AS insurance_card, coalesce(bulk, 0) AS bulk, live.live,"
+            + "  coalesce(medication_views, 0) AS medication_views, coalesce(checkup_views, 0) AS checkup_views"
+            + " FROM live LEFT JOIN checks ON checks.type = live.type LEFT JOIN views ON views.type = live.type";
 
     @Inject
     Pool db;
@@ -106,17 +113,16 @@ public class StatisticsService {
         });
     }
 
-    /**
-     * Record views are zero until the {@code record-views} topic has producers (medication and checkup views come
-     * with their services' issues); the figures keep their place in the table.
-     */
+    /** Checks by method and record views by kind, per type, from the daily counters the consumers keep. */
     public Uni<UsageReport> usage(LocalDate from, LocalDate to, LocalDate liveAsOf) {
         long days = ChronoUnit.DAYS.between(from, to) + 1;
         return db.preparedQuery(USAGE).execute(Tuple.of(from, to, liveAsOf)).map(rows -> {
             Map<String, UsageCounts> byType = new HashMap<>();
             for (Row row : rows) {
                 byType.put(row.getString("type"), new UsageCounts(row.getLong("my_number_card"),
-                        row.getLong("insurance_card"), row.getLong("bulk"), row.getLong("live"), 0, 0));
+                        row.getLong("insurance_card"), row.getLong("bulk"), row.getLong("live"),
+                        row.getLong("medication_views"),
+                        row.getLong("checkup_views")));
             }
             List<UsageFigures> figures = new ArrayList<>();
             UsageCounts total = UsageCounts.NONE;

@@ -83,8 +83,8 @@ public class StatsResource {
     @Path("usage")
     @Operation(summary = "Eligibility checks by method and type in a period, per live facility per day",
             description = "Days are Japan's calendar days of the checks, from and to included; perFacilityPerDay is"
-                    + " total ÷ facilities live at liveAsOf ÷ days, half-up to 0.1. Record views are 0 until the"
-                    + " record-views topic has producers.")
+                    + " total ÷ facilities live at liveAsOf ÷ days, half-up to 0.1; medicationViews and"
+                    + " checkupViews count the record views of the same days.")
     @APIResponse(responseCode = "200", description = "The usage table")
     @APIResponse(responseCode = "400",
             description = "VALIDATION_FAILED: from or to is missing or not a date, or from is after to")

@@ -7,12 +7,19 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,6 +85,7 @@ class UsageStatisticsTest {
                 .body("byType.liveFacilities", contains(1_336, 4_478, 3_837, 6_006))
                 .body("byType.perFacilityPerDay", contains(98.3f, 26.1f, 11.3f, 36.3f))
                 .body("byType.medicationViews", contains(0, 0, 0, 0))
+                .body("byType.checkupViews", contains(0, 0, 0, 0))
                 .body("total.myNumberCard", equalTo(116_358))
                 .body("total.insuranceCard", equalTo(10_852_658))
                 .body("total.bulk", equalTo(3_299_107))
@@ -132,10 +140,103 @@ class UsageStatisticsTest {
                 .body(containsString("shikaku_inbox_parked_total{consumer=\"" + CheckUsageHandler.CONSUMER + "\""));
     }
 
+    @Test
+    void theUsageFiguresEqualTheChecksAndViewsSentEvenWhenTheWholeStreamIsDeliveredAgain() {
+        LocalDate day = dayOfThisRun();
+        String[] facilities = {HOSPITAL, CLINIC, DENTAL, PHARMACY};
+        String[] methods = {"MY_NUMBER_CARD", "INSURANCE_CARD", "BULK"};
+        String[] kinds = {"MEDICATION", "CHECKUP"};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(day.toEpochDay());
+        long[][] checks = new long[4][3];
+        long[][] views = new long[4][2];
+        List<String[]> checkEvents = new ArrayList<>();
+        List<String[]> viewEvents = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            int f = random.nextInt(4);
+            int m = random.nextInt(3);
+            checks[f][m]++;
+            UUID id = UUID.randomUUID();
+            String at = day + "T0" + random.nextInt(10) + ":00:00Z"; // 09:00 to 18:00 in Japan
+            checkEvents.add(new String[] {facilities[f], id.toString(),
+                    envelope(id, facilities[f], methods[m], at)});
+        }
+        for (int i = 0; i < 300; i++) {
+            int f = random.nextInt(4);
+            int k = random.nextInt(2);
+            views[f][k]++;
+            UUID id = UUID.randomUUID();
+            viewEvents.add(new String[] {UUID.randomUUID().toString(), id.toString(),
+                    viewEnvelope(id, facilities[f], kinds[k], day + "T10:00:00Z")});
+        }
+        sendAll(Topics.ELIGIBILITY_CHECKS, checkEvents);
+        sendAll(Topics.RECORD_VIEWS, viewEvents);
+        KafkaTestKit.await("every check and view counted", () -> usage(day.toString()),
+                json -> json.getLong("total.total") == 600 && json.getLong("total.medicationViews")
+                        + json.getLong("total.checkupViews") == 300);
+
+        // the same events again, as after a consumer that stopped before committing its offsets
+        sendAll(Topics.ELIGIBILITY_CHECKS, checkEvents);
+        sendAll(Topics.RECORD_VIEWS, viewEvents);
+        UUID check = UUID.randomUUID();
+        produce(CLINIC, check, envelope(check, CLINIC, "BULK", day + "T14:00:00Z"));
+        UUID view = UUID.randomUUID();
+        produceView(view, viewEnvelope(view, CLINIC, "CHECKUP", day + "T14:00:00Z"));
+        JsonPath usage = KafkaTestKit.await("the events after the second delivery counted",
+                () -> usage(day.toString()), json -> json.getLong("total.total") == 601
+                        && json.getLong("total.checkupViews") + json.getLong("total.medicationViews") == 301);
+
+        // byType is ordered HOSPITAL, MEDICAL_CLINIC, DENTAL_CLINIC, PHARMACY, as facilities[] is
+        checks[1][2]++;
+        views[1][1]++;
+        for (int f = 0; f < 4; f++) {
+            assertEquals(checks[f][0], usage.getLong("byType[" + f + "].myNumberCard"));
+            assertEquals(checks[f][1], usage.getLong("byType[" + f + "].insuranceCard"));
+            assertEquals(checks[f][2], usage.getLong("byType[" + f + "].bulk"));
+            assertEquals(views[f][0], usage.getLong("byType[" + f + "].medicationViews"));
+            assertEquals(views[f][1], usage.getLong("byType[" + f + "].checkupViews"));
+        }
+    }
+
+    @Test
+    void aViewDeliveredTwiceCountsOnceOnTheDayItWasMadeInJapan() {
+        LocalDate day = dayOfThisRun();
+        UUID id = UUID.randomUUID();
+        // 15:30 UTC is already the next day in Japan
+        String twice = viewEnvelope(id, PHARMACY, "MEDICATION", day + "T15:30:00Z");
+        produceView(id, twice);
+        produceView(id, twice);
+        UUID next = UUID.randomUUID();
+        produceView(next, viewEnvelope(next, PHARMACY, "CHECKUP", day + "T16:00:00Z"));
+
+        JsonPath usage = KafkaTestKit.await("the view after the duplicate counted",
+                () -> usage(day.plusDays(1).toString()), json -> json.getInt("byType[3].checkupViews") == 1);
+        assertEquals(1, usage.getInt("byType[3].medicationViews"));
+        assertEquals(1, usage.getInt("total.medicationViews"));
+        assertEquals(0, usage.getInt("total.total"));
+        assertEquals(0, usage(day.toString()).getInt("total.medicationViews"));
+    }
+
+    @Test
+    void aViewThatCannotBeCountedIsParkedAndTheNextViewIsStillCounted() {
+        LocalDate day = dayOfThisRun();
+        UUID noKind = UUID.randomUUID();
+        RecordMetadata refused = produceView(noKind, viewEnvelope(noKind, HOSPITAL, "X_RAY", day + "T00:00:00Z"));
+        UUID next = UUID.randomUUID();
+        produceView(next, viewEnvelope(next, HOSPITAL, "MEDICATION", day + "T00:00:00Z"));
+
+        KafkaTestKit.await("the view after the refused one counted", () -> usage(day.toString()),
+                json -> json.getInt("byType[0].medicationViews") == 1);
+        assertEquals(1, parked(refused, RecordViewHandler.CONSUMER));
+    }
+
     private long parked(RecordMetadata record) {
+        return parked(record, CheckUsageHandler.CONSUMER);
+    }
+
+    private long parked(RecordMetadata record, String consumer) {
         return KafkaTestKit.await("the event parked", () -> db.preparedQuery("SELECT count(*) FROM parked_event"
                 + " WHERE consumer = $1 AND topic = $2 AND record_partition = $3 AND record_offset = $4")
-                .executeAndAwait(Tuple.of(CheckUsageHandler.CONSUMER, record.topic(), record.partition(),
+                .executeAndAwait(Tuple.of(consumer, record.topic(), record.partition(),
                         record.offset()))
                 .iterator().next().getLong(0), n -> n > 0);
     }
@@ -148,6 +249,35 @@ class UsageStatisticsTest {
     private static RecordMetadata produce(String key, UUID id, String envelope) {
         return KafkaTestKit.produce(Topics.ELIGIBILITY_CHECKS, key, envelope,
                 Map.of(EventHeaders.ID, id.toString(), EventHeaders.TYPE, "io.shikaku.eligibility.check.recorded"));
+    }
+
+    private static RecordMetadata produceView(UUID id, String envelope) {
+        return KafkaTestKit.produce(Topics.RECORD_VIEWS, UUID.randomUUID().toString(), envelope,
+                Map.of(EventHeaders.ID, id.toString(), EventHeaders.TYPE, "io.shikaku.record.viewed"));
+    }
+
+    /** Sends {key, id, envelope} records with one producer, in order. */
+    private static void sendAll(String topic, List<String[]> records) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestKit.bootstrap());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(),
+                new StringSerializer())) {
+            for (String[] r : records) {
+                producer.send(new ProducerRecord<>(topic, r[0], r[2]));
+            }
+            producer.flush();
+        }
+    }
+
+    /** A record-views event as medication and checkup services publish it (README: Statistics). */
+    private static String viewEnvelope(UUID id, String facilityCode, String kind, String viewedAt) {
+        UUID person = UUID.randomUUID();
+        return "{\"id\":\"" + id + "\",\"type\":\"io.shikaku.record.viewed\",\"source\":\"medication-service\","
+                + "\"time\":\"" + viewedAt + "\",\"subject\":\"" + person
+                + "\",\"data\":{\"personId\":\"" + person + "\",\"facilityCode\":\"" + facilityCode
+                + "\",\"viewerSubject\":\"clinic-" + facilityCode + "\",\"profession\":null,\"kind\":\"" + kind
+                + "\",\"basis\":\"CONSENT\",\"viewedAt\":\"" + viewedAt + "\"}}";
     }
 
     private static String envelope(UUID id, String facilityCode, String method, String checkedAt) {
