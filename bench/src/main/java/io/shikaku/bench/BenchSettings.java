@@ -12,7 +12,7 @@ import java.util.Map;
 record BenchSettings(boolean quick, Path root, List<Integer> rates, int warmUpSeconds, int measuredSeconds,
         long persons, int clinics, int usageSeconds, int pgbenchSeconds, int pgbenchClients, int pgbenchThreads,
         String pgbench, int warmUpPhaseSeconds, int warmUpRate, List<Integer> cardRates, long cards,
-        String myNumberHashKey, Path facilityMaster,
+        String myNumberHashKey, Path facilityMaster, int batchWaitSeconds, int pauseSeconds,
         String gatewayUrl, String eligibilityUrl, String facilityUrl, String keycloakUrl, String keycloakAdmin,
         String keycloakAdminPassword, String dbHost, int dbPort, String dbUser, String dbPassword,
         String kafkaPort) {
@@ -44,6 +44,8 @@ record BenchSettings(boolean quick, Path root, List<Integer> rates, int warmUpSe
                 // eligibility's key: SHIKAKU_MY_NUMBER_HASH_KEY, else the development key of bin/shikaku up's demo
                 e.text("SHIKAKU_MY_NUMBER_HASH_KEY", BenchMyNumbers.DEVELOPMENT_KEY),
                 Path.of(e.text("SHIKAKU_BENCH_FACILITY_MASTER", root.resolve(".local/demo-master.csv").toString())),
+                e.integer("SHIKAKU_BENCH_BATCH_WAIT_SECONDS", quick ? 30 : 300),
+                e.integer("SHIKAKU_BENCH_PAUSE_SECONDS", quick ? 1 : 3),
                 "http://localhost:" + e.text("SHIKAKU_GATEWAY_PORT", "8080"),
                 "http://localhost:" + e.text("SHIKAKU_ELIGIBILITY_PORT", "8081"),
                 "http://localhost:" + e.text("SHIKAKU_FACILITY_PORT", "8084"),

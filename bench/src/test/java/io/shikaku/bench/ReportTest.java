@@ -33,8 +33,9 @@ class ReportTest {
                 r.notes(),
                 new Report.Additions(List.of(), 100_000, List.of(card), 100,
                         new EventsOnce.Result(630, 630, 630, 0, 0, 4, 0.3),
-                        new Batches.Bulk(10_000, 40, bulkMs, "COMPLETED", 10_000, 0, Map.of("VALID", 10_000L)),
-                        new Batches.MemberBatch(50_000, 3000, 50_000, 500, 8_000, "COMPLETED", 50_000, 0, 0),
+                        new Batches.Bulk(10_000, 40, bulkMs, bulkMs - 50, "COMPLETED", 10_000, 10_000, 0,
+                                Map.of("VALID", 10_000L)),
+                        new Batches.MemberBatch(50_000, 3000, 50_000, 500, 8_000, 7_900.0, "COMPLETED", 50_000, 0, 0),
                         new Batches.FacilityImport("demo-master.csv", 229_202, 9_000, 229_202, 0, 0), runSeconds));
     }
 
