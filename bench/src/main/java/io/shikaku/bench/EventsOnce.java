@@ -56,10 +56,10 @@ final class EventsOnce implements AutoCloseable {
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // never create the suite's topic (with the broker's default partitions): a topic absent now is read whole later
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         consumer = new KafkaConsumer<>(p);
-        List<PartitionInfo> partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(10));
-        List<TopicPartition> all = partitions.stream().map(i -> new TopicPartition(TOPIC, i.partition())).toList();
-        from = new HashMap<>(consumer.endOffsets(all, Duration.ofSeconds(10)));
+        from = new HashMap<>(consumer.endOffsets(partitions(), Duration.ofSeconds(10)));
         startedAt = Instant.now();
     }
 
@@ -67,6 +67,9 @@ final class EventsOnce implements AutoCloseable {
     Result count(Connection db, List<String> references) throws SQLException {
         long started = System.nanoTime();
         Set<UUID> rows = checkRows(db, references);
+        if (from.isEmpty()) { // the topic did not exist when the run began: all of it came since
+            from.putAll(consumer.beginningOffsets(partitions(), Duration.ofSeconds(10)));
+        }
         Map<TopicPartition, Long> until = consumer.endOffsets(from.keySet(), Duration.ofSeconds(10));
         consumer.assign(from.keySet());
         from.forEach(consumer::seek);
@@ -94,6 +97,13 @@ final class EventsOnce implements AutoCloseable {
         long missing = rows.stream().filter(id -> !seen.contains(id)).count();
         return new Result(rows.size(), events, seen.size(), duplicates, missing, other,
                 (System.nanoTime() - started) / 1e9);
+    }
+
+    private List<TopicPartition> partitions() {
+        List<PartitionInfo> partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(10));
+        return partitions == null
+                ? List.of()
+                : partitions.stream().map(i -> new TopicPartition(TOPIC, i.partition())).toList();
     }
 
     private boolean reached(Map<TopicPartition, Long> until) {
