@@ -115,7 +115,8 @@ final class EventsOnce implements AutoCloseable {
         return true;
     }
 
-    private static UUID checkId(String envelope) {
+    /** The check an event is about, when it is a CheckRecorded; null for any other event or an unreadable one. */
+    static UUID checkId(String envelope) {
         try {
             JsonNode event = Http.JSON.readTree(envelope);
             if (!TYPE.equals(event.path("type").asText())) {
