@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -70,6 +71,22 @@ final class Http {
             throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** As above, with extra headers (an Idempotency-Key). */
+    Answer send(String method, String url, String token, String contentType, String body, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    /** A request whose body is a file, streamed (the facility master). */
+    Answer sendFile(String method, String url, String token, String contentType, Path file)
+            throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofFile(file)));
     }
 
     Answer json(String method, String url, String token, Object body) throws IOException, InterruptedException {
