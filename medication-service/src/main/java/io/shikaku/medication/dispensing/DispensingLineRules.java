@@ -10,6 +10,7 @@ import io.shikaku.common.identifier.InsurerNumber;
 import io.shikaku.common.json.CalendarDates;
 import io.shikaku.contract.DomainRule;
 import io.shikaku.medication.dispensing.DispensingBatches.DispensingRecord;
+import io.shikaku.medication.drug.DrugCodes;
 
 /**
  * What makes a dispensing line of the claims feed well-formed (DOMAIN.md §3, §6): a valid individual insured number and
@@ -24,8 +25,6 @@ public final class DispensingLineRules {
     static final int MAX_UNIT = 20;
     static final BigDecimal MAX_QUANTITY = new BigDecimal("9999999.999");
 
-    /** 薬価基準収載医薬品コード (YJ code): its first seven characters name the ingredient (see {@code Ingredients}). */
-    static final Pattern DRUG_CODE = Pattern.compile("[0-9]{7}[A-Z][0-9A-Z]{3}[0-9]");
     private static final Pattern BRANCH = Pattern.compile("[0-9]{2}");
 
     /** Why a line is rejected. */
@@ -85,7 +84,7 @@ public final class DispensingLineRules {
             throw new Rejected(Code.INVALID_DATES, "prescribedOn", "must not be after dispensedOn");
         }
         String drugCode = required("drugCode", r.drugCode(), 12);
-        if (!DRUG_CODE.matcher(drugCode).matches()) {
+        if (!DrugCodes.isValid(drugCode)) {
             throw new Rejected(Code.INVALID_FIELD, "drugCode",
                     "must be a national drug price code: 7 digits, a capital letter, 3 digits or capital letters and"
                             + " a digit");
