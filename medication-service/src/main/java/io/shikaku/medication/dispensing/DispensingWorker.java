@@ -29,9 +29,9 @@ public class DispensingWorker {
 
     private static final String CLAIM = "SELECT id, attached_through, records FROM dispensing_batch"
             + " WHERE status <> 'COMPLETED' ORDER BY accepted_at, id LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED";
-    private static final String ATTACH = "UPDATE dispensing d SET person_id = n.person_id FROM insured_number n"
-            + " WHERE d.batch_id = $1 AND d.line > $2 AND d.line <= $3 AND d.person_id IS NULL AND "
-            + InsuredNumbers.COVERS;
+    private static final String ATTACH = "UPDATE dispensing t SET person_id = cast(h.person_id as uuid) FROM "
+            + InsuredNumbers.singleHolders("d.batch_id = $1 AND d.line > $2 AND d.line <= $3 AND d.person_id IS NULL")
+            + " h WHERE t.id = h.id";
     private static final String ADVANCE = "UPDATE dispensing_batch SET attached_through = $2,"
             + " status = CASE WHEN $2 >= records THEN 'COMPLETED' ELSE 'PROCESSING' END,"
             + " completed_at = CASE WHEN $2 >= records THEN now() END WHERE id = $1";

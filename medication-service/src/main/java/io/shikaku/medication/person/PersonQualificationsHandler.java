@@ -22,9 +22,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Projects a batch of {@code person-qualifications} events onto {@code person} and {@code insured_number} (each
  * person's newest state wins by event time, so an older state read late never overwrites a newer one), then moves
- * dispensings to match: those of the changed persons no longer covered by their numbers are detached and given to
- * whoever holds that number on that date now, and every unattached dispensing that a changed person's number covers is
- * attached to them. All set-based, in the inbox's transaction; a redelivered event has no second effect.
+ * dispensings to match: every dispensing attached to a changed person or under a number a changed person held or holds
+ * gets the single person holding its number on its dispensing date, or none ({@link InsuredNumbers}). All set-based,
+ * in the inbox's transaction; a redelivered event has no second effect.
  */
 @ApplicationScoped
 public class PersonQualificationsHandler implements BatchEventHandler<PersonQualifications> {
@@ -36,19 +36,30 @@ public class PersonQualificationsHandler implements BatchEventHandler<PersonQual
             + " $3::timestamptz[]) WITH ORDINALITY AS e(id, suspended, at, ord) ORDER BY e.id, e.at DESC, e.ord DESC"
             + " ON CONFLICT (id) DO UPDATE SET viewing_suspended = EXCLUDED.viewing_suspended,"
             + " state_time = EXCLUDED.state_time WHERE p.state_time <= EXCLUDED.state_time RETURNING p.id, p.state_time";
-    private static final String FORGET = "DELETE FROM insured_number WHERE person_id = ANY($1::uuid[])";
+    private static final String FORGET = "DELETE FROM insured_number WHERE person_id = ANY($1::uuid[])"
+            + " RETURNING insurer_number, symbol_key, number_key, branch";
     private static final String NUMBERS = "INSERT INTO insured_number (person_id, insurer_number, symbol_key,"
             + " number_key, branch, valid_from, valid_until) SELECT x.p, x.i, x.s, x.n, x.b, x.f, x.u"
             + " FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::date[],"
             + " $8::date[]) AS x(p, at, i, s, n, b, f, u) JOIN unnest($9::uuid[], $10::timestamptz[]) AS a(p, at)"
             + " ON a.p = x.p AND a.at = x.at";
-    private static final String DETACH = "UPDATE dispensing d SET person_id = NULL WHERE d.person_id = ANY($1::uuid[])"
-            + " AND NOT EXISTS (SELECT 1 FROM insured_number n WHERE n.person_id = d.person_id AND "
-            + InsuredNumbers.COVERS + ") RETURNING d.id";
-    private static final String REATTACH = "UPDATE dispensing d SET person_id = n.person_id FROM insured_number n"
-            + " WHERE d.id = ANY($1::bigint[]) AND d.person_id IS NULL AND " + InsuredNumbers.COVERS;
-    private static final String ATTACH = "UPDATE dispensing d SET person_id = n.person_id FROM insured_number n"
-            + " WHERE n.person_id = ANY($1::uuid[]) AND d.person_id IS NULL AND " + InsuredNumbers.COVERS;
+    /**
+     * Every dispensing the change may concern (attached to a changed person, or under a number a changed person held
+     * before or holds now) gets its single holder on its dispensing date, or none.
+     */
+    private static final String REATTACH = "WITH k AS (SELECT insurer_number, symbol_key, number_key,"
+            + " cast(branch as text) AS branch FROM insured_number WHERE person_id = ANY($1::uuid[])"
+            + " UNION SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[])"
+            + " AS o(insurer_number, symbol_key, number_key, branch)),"
+            + " c AS (SELECT d.id FROM dispensing d WHERE d.person_id = ANY($1::uuid[])"
+            + " UNION SELECT d.id FROM dispensing d JOIN k ON d.insurer_number = k.insurer_number"
+            + " AND d.number_key = k.number_key AND d.symbol_key = k.symbol_key AND d.branch = k.branch),"
+            + " h AS (SELECT d.id, CASE WHEN count(DISTINCT n.person_id) = 1"
+            + " THEN cast(min(cast(n.person_id as text)) as uuid) END AS person_id"
+            + " FROM c JOIN dispensing d ON d.id = c.id LEFT JOIN insured_number n ON " + InsuredNumbers.COVERS
+            + " GROUP BY d.id)"
+            + " UPDATE dispensing t SET person_id = h.person_id FROM h WHERE t.id = h.id"
+            + " AND t.person_id IS DISTINCT FROM h.person_id";
 
     @Override
     public String consumer() {
@@ -136,26 +147,22 @@ public class PersonQualificationsHandler implements BatchEventHandler<PersonQual
             from[i] = (LocalDate) r[6];
             until[i] = (LocalDate) r[7];
         }
+        List<String[]> old = new ArrayList<>();
         return tx.preparedQuery(FORGET).execute(Tuple.of(appliedIds))
+                .invoke(forgotten -> forgotten.forEach(r -> old.add(new String[] {r.getString(0), r.getString(1),
+                        r.getString(2), r.getString(3)})))
                 .chain(() -> m == 0
                         ? Uni.createFrom().voidItem()
                         : tx.preparedQuery(NUMBERS).execute(Tuple.from(new Object[] {p, t, insurer, symbol, number,
                                 branch, from, until, appliedIds, at.toArray(OffsetDateTime[]::new)}))
                                 .replaceWithVoid())
-                .chain(() -> tx.preparedQuery(DETACH).execute(Tuple.of(appliedIds)))
-                .chain(detached -> {
-                    if (detached.size() == 0) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    Long[] moved = new Long[detached.size()];
-                    int i = 0;
-                    for (Row row : detached) {
-                        moved[i++] = row.getLong(0);
-                    }
-                    return tx.preparedQuery(REATTACH).execute(Tuple.of(moved)).replaceWithVoid();
-                })
-                .chain(() -> tx.preparedQuery(ATTACH).execute(Tuple.of(appliedIds)))
+                .chain(() -> tx.preparedQuery(REATTACH).execute(Tuple.from(new Object[] {appliedIds,
+                        column(old, 0), column(old, 1), column(old, 2), column(old, 3)})))
                 .replaceWithVoid();
+    }
+
+    private static String[] column(List<String[]> rows, int i) {
+        return rows.stream().map(r -> r[i]).toArray(String[]::new);
     }
 
     private static OffsetDateTime time(InboxEvent<PersonQualifications> e) {

@@ -159,6 +159,53 @@ class DispensingBatchTest {
     }
 
     @Test
+    void aNumberHeldByTwoPersonsAtOnceAttachesToNeitherUntilOneNoLongerHoldsIt() {
+        String number = PersonEvents.freshNumber();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        persons.awaitHandled(PersonEvents.publish(first, false, List.of(PersonEvents.since(number,
+                LocalDate.of(2020, 4, 1)))));
+        String batch = Dispensings.submitAndComplete(List.of(
+                Dispensings.record(number, LocalDate.of(2026, 2, 1), Dispensings.LOXOPROFEN, 7)));
+        Dispensings.view(batch, "").body("attached", equalTo(1));
+
+        persons.awaitHandled(PersonEvents.publish(second, false, List.of(PersonEvents.since(number,
+                LocalDate.of(2021, 4, 1)))));
+        assertEquals(0, db.count("SELECT count(*) FROM dispensing WHERE number = ? AND person_id IS NOT NULL",
+                number), "ambiguous: shown to nobody");
+        String later = Dispensings.submitAndComplete(List.of(
+                Dispensings.record(number, LocalDate.of(2026, 3, 1), Dispensings.LOXOPROFEN, 7)));
+        Dispensings.view(later, "").body("attached", equalTo(0));
+
+        persons.awaitHandled(PersonEvents.publish(first, false, List.of()));
+        assertEquals(2, db.count("SELECT count(*) FROM dispensing WHERE number = ? AND person_id = ?", number,
+                second), "the remaining holder gets both");
+    }
+
+    @Test
+    void qualificationsMovedToAnotherPersonTakeTheirDispensingsAlongInEitherOrder() {
+        for (boolean newHolderFirst : new boolean[] {true, false}) {
+            String number = PersonEvents.freshNumber();
+            UUID from = UUID.randomUUID();
+            UUID to = UUID.randomUUID();
+            persons.awaitHandled(PersonEvents.publish(from, false, List.of(PersonEvents.since(number,
+                    LocalDate.of(2020, 4, 1)))));
+            Dispensings.submitAndComplete(List.of(
+                    Dispensings.record(number, LocalDate.of(2026, 2, 1), Dispensings.AMLODIPINE, 30)));
+            List<Runnable> events = new ArrayList<>(List.of(
+                    () -> persons.awaitHandled(PersonEvents.publish(to, false, List.of(PersonEvents.since(number,
+                            LocalDate.of(2020, 4, 1))))),
+                    () -> persons.awaitHandled(PersonEvents.publish(from, false, List.of()))));
+            if (!newHolderFirst) {
+                Collections.reverse(events);
+            }
+            events.forEach(Runnable::run);
+            assertEquals(1, db.count("SELECT count(*) FROM dispensing WHERE number = ? AND person_id = ?", number,
+                    to), "moved when the new holder's event came " + (newHolderFirst ? "first" : "last"));
+        }
+    }
+
+    @Test
     void fiftyThousandLinesAreAcceptedAndAttached() {
         int size = DispensingBatches.MAX_RECORDS;
         String prefix = PersonEvents.freshNumber() + "-";
