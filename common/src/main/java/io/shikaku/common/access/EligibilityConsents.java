@@ -17,8 +17,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 
-import io.shikaku.common.problem.ProblemException;
-import io.shikaku.contract.ErrorCode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -30,7 +28,8 @@ import io.vertx.mutiny.ext.web.client.WebClient;
  * consent finds no projected consent yet, since the {@code consents} event is asynchronous. On such a miss the eligibility
  * service is asked synchronously ({@code GET /api/v1/eligibility/consents/{personId}}) with the caller's own bearer
  * token, so eligibility applies its own role and binding rules, and a live answer is kept until the consent expires
- * (by the injected clock). A 404, 401 or 403 is no consent (not kept); eligibility down or slow is {@code 503}.
+ * (by the injected clock). A 404, 401 or 403 is no consent (not kept); eligibility down, slow or failing is {@code 503}
+ * with {@code Retry-After} ({@link EligibilityUnavailable}).
  */
 @ApplicationScoped
 public class EligibilityConsents {
@@ -99,8 +98,7 @@ public class EligibilityConsents {
                 .send()
                 .onFailure().transform(failure -> {
                     LOG.warnf("Eligibility could not be asked for a consent: %s", failure.getClass().getName());
-                    return new ProblemException(ErrorCode.UNAVAILABLE,
-                            "Consents cannot be confirmed right now; try again shortly");
+                    return new EligibilityUnavailable.Failure(failure.getClass().getName());
                 })
                 .map(response -> {
                     if (response.statusCode() == 200) {
@@ -117,8 +115,7 @@ public class EligibilityConsents {
                         return Optional.<Grant>empty();
                     }
                     LOG.warnf("Eligibility answered %d when asked for a consent", response.statusCode());
-                    throw new ProblemException(ErrorCode.UNAVAILABLE,
-                            "Consents cannot be confirmed right now; try again shortly");
+                    throw new EligibilityUnavailable.Failure("status " + response.statusCode());
                 });
     }
 }

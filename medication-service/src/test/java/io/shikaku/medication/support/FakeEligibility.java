@@ -30,6 +30,7 @@ public class FakeEligibility implements QuarkusTestResourceLifecycleManager {
     private static final Pattern FACILITY = Pattern.compile("\"facility_code\"\\s*:\\s*\"([0-9]+)\"");
     private static final Map<String, String> CONSENTS = new ConcurrentHashMap<>();
     private static final List<String> TOKENS = new CopyOnWriteArrayList<>();
+    private static final List<String> FAILING = new CopyOnWriteArrayList<>();
 
     private HttpServer server;
 
@@ -43,6 +44,11 @@ public class FakeEligibility implements QuarkusTestResourceLifecycleManager {
     /** Eligibility no longer answers that consent (404). */
     public static void forget(String facilityCode, UUID personId) {
         CONSENTS.remove(facilityCode + "/" + personId);
+    }
+
+    /** Eligibility fails (500) when asked about {@code personId}, as a service in trouble would. */
+    public static void failFor(UUID personId) {
+        FAILING.add(personId.toString());
     }
 
     /** Whether eligibility was asked with exactly this bearer token. */
@@ -73,6 +79,10 @@ public class FakeEligibility implements QuarkusTestResourceLifecycleManager {
                         StandardCharsets.UTF_8);
         Matcher facility = FACILITY.matcher(claims);
         String person = exchange.getRequestURI().getPath().replaceFirst(".*/", "");
+        if (FAILING.contains(person)) {
+            respond(exchange, 500, "{\"code\":\"INTERNAL_ERROR\"}");
+            return;
+        }
         if (!claims.contains("\"clinic\"") || !facility.find()) {
             respond(exchange, 403, "{\"code\":\"FORBIDDEN\"}");
             return;

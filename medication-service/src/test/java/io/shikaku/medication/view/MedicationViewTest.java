@@ -102,6 +102,14 @@ class MedicationViewTest {
     }
 
     @Test
+    void whenEligibilityCannotAnswerTheViewIsUnavailableRatherThanNotFound() {
+        UUID person = UUID.randomUUID();
+        FakeEligibility.failFor(person);
+        given().auth().oauth2(Tokens.clinic(CLINIC)).get(path(person)).then().statusCode(503)
+                .header("Retry-After", equalTo("2")).body("code", equalTo("UNAVAILABLE"));
+    }
+
+    @Test
     void anotherFacilityGetsTheSame404AsForAPersonThatDoesNotExist() {
         UUID person = UUID.randomUUID();
         dispensing(person, LocalDate.of(2026, 1, 10), Dispensings.LOXOPROFEN, 7);
