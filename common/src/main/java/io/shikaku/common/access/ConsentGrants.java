@@ -48,7 +48,7 @@ public class ConsentGrants implements GrantSource {
                     if (AccessRule.allowing(false, grants, kind, now).isPresent()) {
                         return Uni.createFrom().item(grants);
                     }
-                    return eligibility.live(viewer, personId).map(answer -> {
+                    return eligibility.live(viewer, personId, kind).map(answer -> {
                         answer.ifPresent(grants::add);
                         return grants;
                     });

@@ -81,11 +81,14 @@ public class EligibilityConsents {
         }).build();
     }
 
-    /** The facility's live consent for the person as eligibility answers it now, or empty. */
-    public Uni<Optional<Grant>> live(Viewer viewer, UUID personId) {
+    /**
+     * The facility's live consent for the person as eligibility answers it now, or empty; a kept answer that covers
+     * {@code kind} is given without asking (one that does not may have been replaced by a newer consent that does).
+     */
+    public Uni<Optional<Grant>> live(Viewer viewer, UUID personId, AccessKind kind) {
         Key key = new Key(viewer.facilityCode(), personId);
         Grant kept = answers.getIfPresent(key);
-        if (kept != null && Instant.now(clock).isBefore(kept.expiresAt())) {
+        if (kept != null && kept.covers(kind) && Instant.now(clock).isBefore(kept.expiresAt())) {
             return Uni.createFrom().item(Optional.of(kept));
         }
         if (viewer.bearerToken() == null) {

@@ -102,6 +102,16 @@ class MedicationViewTest {
     }
 
     @Test
+    void aKeptAnswerForCheckupsOnlyDoesNotHideANewerConsentThatCoversMedication() {
+        UUID person = UUID.randomUUID();
+        dispensing(person, LocalDate.of(2026, 1, 10), Dispensings.LOXOPROFEN, 7);
+        FakeEligibility.grant(CLINIC, person, false, true, Instant.now().plus(Duration.ofHours(23)));
+        given().auth().oauth2(Tokens.clinic(CLINIC)).get(path(person)).then().statusCode(404);
+        FakeEligibility.grant(CLINIC, person, true, true, Instant.now().plus(Duration.ofHours(24)));
+        given().auth().oauth2(Tokens.clinic(CLINIC)).get(path(person)).then().statusCode(200);
+    }
+
+    @Test
     void whenEligibilityCannotAnswerTheViewIsUnavailableRatherThanNotFound() {
         UUID person = UUID.randomUUID();
         FakeEligibility.failFor(person);
