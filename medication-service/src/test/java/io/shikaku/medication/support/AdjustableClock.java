@@ -1,0 +1,48 @@
+package io.shikaku.medication.support;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Singleton;
+
+/**
+ * The service's clock in tests: the system clock, moved forward by a test (a consent's 24 hours, three years of
+ * retention pass without sleeping). A test that moves it puts it back in a {@code finally}.
+ */
+@Alternative
+@Priority(1)
+@Singleton
+public class AdjustableClock extends Clock {
+
+    private volatile Duration offset = Duration.ZERO;
+
+    /** Moves the clock forward by {@code amount}. */
+    public void advance(Duration amount) {
+        offset = offset.plus(amount);
+    }
+
+    /** Back to the system's time. */
+    public void reset() {
+        offset = Duration.ZERO;
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return Clock.offset(Clock.system(zone), offset);
+    }
+
+    @Override
+    public Instant instant() {
+        return Instant.now().plus(offset);
+    }
+}
