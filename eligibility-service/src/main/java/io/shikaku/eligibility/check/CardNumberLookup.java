@@ -96,7 +96,7 @@ public class CardNumberLookup {
         return new Found(goLiveOn, matched, persons.size() == 1 ? history : List.of(), insurerNames);
     }
 
-    private static Qualification qualification(Row row, Map<UUID, Person> persons) {
+    static Qualification qualification(Row row, Map<UUID, Person> persons) {
         Qualification q = new Qualification();
         q.id = row.getUUID("id");
         q.person = persons.computeIfAbsent(row.getUUID("person_id"), id -> person(id, row));

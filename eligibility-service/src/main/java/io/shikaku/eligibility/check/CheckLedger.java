@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 
 import io.shikaku.common.event.Outbox;
 import io.shikaku.common.event.OutboxMessage;
+import io.shikaku.eligibility.consent.Consent;
+import io.shikaku.eligibility.consent.ConsentGranted;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -25,12 +27,39 @@ public class CheckLedger {
             + " INSERT INTO outbox (id, topic, record_key, event_type, envelope, created_at)"
             + " VALUES ($12, $13, $14, $15, $16, $17)";
 
+    /** The check, its event, the consent given at it and the consent's event. */
+    static final String WITH_CONSENT = "WITH recorded AS (INSERT INTO eligibility_check (id, facility_code, method,"
+            + " visit_date, checked_at, validity, person_id, qualification_id, reference, identity_verification,"
+            + " answer) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)),"
+            + " check_event AS (INSERT INTO outbox (id, topic, record_key, event_type, envelope, created_at)"
+            + " VALUES ($12, $13, $14, $15, $16, $17)),"
+            + " consent_given AS (INSERT INTO consent (id, person_id, facility_code, medication, checkup, granted_at,"
+            + " expires_at, check_id) VALUES ($18, $19, $20, $21, $22, $23, $24, $25))"
+            + " INSERT INTO outbox (id, topic, record_key, event_type, envelope, created_at)"
+            + " VALUES ($26, $27, $28, $29, $30, $31)";
+
     @Inject
     Outbox outbox;
 
     /** Writes the check row and its event on {@code db}, in a statement of its own (or in the caller's transaction). */
     public Uni<Void> record(SqlConnection db, EligibilityCheck check) {
         return db.preparedQuery(SQL).execute(parameters(check)).replaceWithVoid();
+    }
+
+    /**
+     * Writes a card check, the consent given at it and both events in one statement (one implicit transaction): the
+     * consent exists exactly when its check does.
+     */
+    public Uni<Void> recordWithConsent(SqlConnection db, EligibilityCheck check, Consent consent) {
+        OutboxMessage event = outbox.message(ConsentGranted.of(consent));
+        Tuple tuple = parameters(check);
+        tuple.addValue(consent.id).addValue(consent.personId).addValue(consent.facilityCode)
+                .addValue(consent.medication).addValue(consent.checkup)
+                .addValue(consent.grantedAt.atOffset(ZoneOffset.UTC))
+                .addValue(consent.expiresAt.atOffset(ZoneOffset.UTC))
+                .addValue(consent.checkId).addValue(event.id).addValue(event.topic).addValue(event.recordKey)
+                .addValue(event.eventType).addValue(event.envelope).addValue(event.createdAt.atOffset(ZoneOffset.UTC));
+        return db.preparedQuery(WITH_CONSENT).execute(tuple).replaceWithVoid();
     }
 
     /** Writes many checks with their events in one batch (one round trip), in the caller's transaction. */

@@ -15,18 +15,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.shikaku.common.db.DetachedDatabaseWork;
-import io.shikaku.common.event.Outbox;
 import io.shikaku.common.problem.ProblemException;
 import io.shikaku.eligibility.card.CardAcceptance;
-import io.shikaku.eligibility.card.MyNumberCard;
 import io.shikaku.eligibility.check.CheckAnswer.ConsentView;
 import io.shikaku.eligibility.check.CheckAnswer.QualificationView;
 import io.shikaku.eligibility.consent.Consent;
 import io.shikaku.eligibility.consent.ConsentRule;
-import io.shikaku.eligibility.consent.ConsentService;
 import io.shikaku.eligibility.facility.LiveFacilities;
-import io.shikaku.eligibility.qualification.Insurer;
-import io.shikaku.eligibility.qualification.Person;
 import io.shikaku.eligibility.qualification.Qualification;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -36,19 +31,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 @ApplicationScoped
 public class EligibilityCheckService {
 
-    private static final String HISTORY = "from Qualification q join fetch q.person p where p.id = ?1";
-
     @Inject
     ObjectMapper json;
-
-    @Inject
-    Outbox outbox;
-
-    @Inject
-    LiveFacilities facilities;
-
-    @Inject
-    ConsentService consents;
 
     @Inject
     Clock clock;
@@ -62,21 +46,17 @@ public class EligibilityCheckService {
     @Inject
     CheckLedger ledger;
 
+    @Inject
+    CardHolderLookup cardHolders;
+
     /**
      * Checks a request that {@link CheckRequest#requireComplete()} has accepted, for a facility live on the visit date
      * ({@code 403 FACILITY_NOT_LIVE} otherwise).
      */
     public Uni<CheckAnswer> check(String facilityCode, CheckRequest request) {
-        return request.method() == CheckMethod.MY_NUMBER_CARD
-                ? checkByCard(facilityCode, request)
-                : DetachedDatabaseWork
-                        .detached(pool.withConnection(db -> checkByCardNumbers(db, facilityCode, request)));
-    }
-
-    @WithTransaction
-    Uni<CheckAnswer> checkByCard(String facilityCode, CheckRequest request) {
-        return facilities.requireLiveOn(facilityCode, request.visitDate())
-                .chain(() -> answerByCard(facilityCode, request));
+        return DetachedDatabaseWork.detached(pool.withConnection(db -> request.method() == CheckMethod.MY_NUMBER_CARD
+                ? checkByCard(db, facilityCode, request)
+                : checkByCardNumbers(db, facilityCode, request)));
     }
 
     /**
@@ -113,42 +93,47 @@ public class EligibilityCheckService {
     }
 
     /**
-     * A check by My Number card (DOMAIN.md §4): the card must be known, not revoked, not expired on the visit date and
-     * registered for insurance use (422 with the matching code, in that order); the card's person's qualification is
-     * resolved, and the consent given on the reader is recorded for 24 hours, unless the person's viewing is suspended.
+     * A check by My Number card (DOMAIN.md §4), in two statements like the card-numbers path: one read
+     * ({@link CardHolderLookup}), one write of the check, the consent and their events ({@link CheckLedger}). The card
+     * must be known, not revoked, not expired on the visit date and registered for insurance use (422 with the
+     * matching code, in that order); the holder's qualification is resolved, and the consent given on the reader is
+     * recorded for 24 hours, unless the holder's viewing is suspended.
      */
-    Uni<CheckAnswer> answerByCard(String facilityCode, CheckRequest request) {
-        return MyNumberCard.<MyNumberCard>findById(request.cardSerial()).chain(card -> {
-            CardAcceptance.refusal(card == null ? null : card.state(), request.visitDate()).ifPresent(refusal -> {
+    private Uni<CheckAnswer> checkByCard(SqlConnection db, String facilityCode, CheckRequest request) {
+        return cardHolders.find(db, facilityCode, request.cardSerial()).chain(found -> {
+            LiveFacilities.requireLive(found.goLiveOn(), request.visitDate());
+            CardAcceptance.refusal(found.card(), request.visitDate()).ifPresent(refusal -> {
                 throw new ProblemException(refusal, CardAcceptance.detail(refusal));
             });
-            return Person.<Person>findById(card.personId)
-                    .chain(person -> Qualification.<Qualification>find(HISTORY, card.personId).list()
-                            .map(history -> ValidityResolver.resolveForPerson(card.personId, history,
-                                    request.visitDate()))
-                            .chain(resolution -> view(resolution,
-                                    request.consentOrNone().limitCategory() && !person.viewingSuspended))
-                            .chain(shown -> answerForHolder(facilityCode, request, card, person, shown)));
+            ValidityResolver.Resolution resolution = ValidityResolver.resolveForPerson(found.holderId(),
+                    found.history(), request.visitDate());
+            Qualification q = resolution.qualification();
+            boolean limitCategory = request.consentOrNone().limitCategory() && !found.viewingSuspended();
+            Shown shown = new Shown(resolution, q == null
+                    ? null
+                    : QualificationView.of(q, found.insurerNames().get(q.insurerNumber), limitCategory));
+            return answerForHolder(db, facilityCode, request, found, shown);
         });
     }
 
-    private Uni<CheckAnswer> answerForHolder(String facilityCode, CheckRequest request, MyNumberCard card,
-            Person person, Shown shown) {
+    private Uni<CheckAnswer> answerForHolder(SqlConnection db, String facilityCode, CheckRequest request,
+            CardHolderLookup.Found holder, Shown shown) {
         ConsentChoice choice = request.consentOrNone();
         UUID checkId = UUID.randomUUID();
         Instant checkedAt = now();
         List<String> notes = new ArrayList<>();
         if (shown.resolution().validity() == Validity.VALID
-                && CardAcceptance.expiresSoon(card.validUntil, request.visitDate())) {
+                && CardAcceptance.expiresSoon(holder.card().validUntil(), request.visitDate())) {
             notes.add(CardAcceptance.EXPIRES_SOON);
         }
         boolean identified = shown.resolution().personId() != null;
         boolean asked = choice.medication() || choice.checkup();
         Consent consent = identified && ConsentRule.recorded(choice.medication(), choice.checkup(),
-                person.viewingSuspended)
-                        ? Consent.of(person.id, facilityCode, choice.medication(), choice.checkup(), checkedAt, checkId)
+                holder.viewingSuspended())
+                        ? Consent.of(holder.holderId(), facilityCode, choice.medication(), choice.checkup(),
+                                checkedAt, checkId)
                         : null;
-        if (identified && asked && person.viewingSuspended) {
+        if (identified && asked && holder.viewingSuspended()) {
             notes.add(ConsentRule.LINKAGE_UNDER_REVIEW);
         }
         ConsentView consentView = consent == null
@@ -157,21 +142,14 @@ public class EligibilityCheckService {
         CheckAnswer answer = new CheckAnswer(checkId, checkedAt, request.method(), shown.resolution().validity(),
                 shown.resolution().personId(), shown.qualification(), consentView, List.copyOf(notes),
                 request.reference());
-        return record(facilityCode, request, shown, answer)
-                .call(() -> consent == null ? Uni.createFrom().voidItem() : consents.grant(consent));
+        Qualification q = shown.resolution().qualification();
+        EligibilityCheck check = EligibilityCheck.of(facilityCode, request, q == null ? null : q.id, answer,
+                toJson(answer));
+        return (consent == null ? ledger.record(db, check) : ledger.recordWithConsent(db, check, consent))
+                .replaceWith(answer);
     }
 
     private record Shown(ValidityResolver.Resolution resolution, QualificationView qualification) {
-    }
-
-    private Uni<Shown> view(ValidityResolver.Resolution resolution, boolean limitCategoryConsented) {
-        Qualification q = resolution.qualification();
-        if (q == null) {
-            return Uni.createFrom().item(new Shown(resolution, null));
-        }
-        return Insurer.<Insurer>findById(q.insurerNumber)
-                .map(insurer -> new Shown(resolution,
-                        QualificationView.of(q, insurer == null ? null : insurer.name, limitCategoryConsented)));
     }
 
     private CheckAnswer answer(CheckRequest request, Shown shown, ConsentView consent, List<String> notes) {
@@ -181,16 +159,6 @@ public class EligibilityCheckService {
 
     private Instant now() {
         return Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    /** Records an answered check with its {@code CheckRecorded} event in the caller's transaction: every method's. */
-    private Uni<CheckAnswer> record(String facilityCode, CheckRequest request, Shown shown, CheckAnswer answer) {
-        Qualification q = shown.resolution().qualification();
-        EligibilityCheck check = EligibilityCheck.of(facilityCode, request, q == null ? null : q.id, answer,
-                toJson(answer));
-        return check.persist()
-                .chain(() -> outbox.add(CheckRecorded.of(check)))
-                .replaceWith(answer);
     }
 
     /** The recorded answer of a check, only for the facility that made it. */
