@@ -14,9 +14,13 @@ final class MemberSql {
         return "jsonb_to_recordset(" + json(n) + ")";
     }
 
-    /** The texts of JSON array parameter {@code ?n}, as a subquery. */
-    static String texts(int n) {
-        return "(SELECT jsonb_array_elements_text(" + json(n) + "))";
+    /**
+     * The My Number hashes of JSON array parameter {@code ?n}, as a subquery of the columns' own type {@code char(64)}:
+     * compared as text, {@code person_my_number} and the resident registry's key could not be used, and each chunk
+     * read the whole table.
+     */
+    static String hashes(int n) {
+        return "(SELECT cast(jsonb_array_elements_text(" + json(n) + ") as char(64)))";
     }
 
     /** The uuids of JSON array parameter {@code ?n}, as a subquery. */

@@ -50,7 +50,7 @@ public class MemberWorker {
     private static final Logger LOG = Logger.getLogger(MemberWorker.class);
 
     private static final String ROWS = MemberSql.rows(1);
-    private static final String TEXTS = MemberSql.texts(1);
+    private static final String HASHES = MemberSql.hashes(1);
     private static final String IDS = MemberSql.ids(1);
 
     private static final String COMPLETE_FINISHED = "UPDATE member_batch b SET status = 'COMPLETED',"
@@ -64,9 +64,9 @@ public class MemberWorker {
             + MemberLine.columns("l") + " FROM member_line l JOIN member_batch b ON b.id = l.batch_id"
             + " WHERE l.batch_id = ?1 AND l.pending ORDER BY l.line LIMIT ?2 FOR UPDATE OF l";
     private static final String RESIDENTS = "SELECT my_number_hash, name, sex, birth_date, address FROM resident"
-            + " WHERE my_number_hash IN " + TEXTS;
+            + " WHERE my_number_hash IN " + HASHES;
     private static final String LINKED = "SELECT id, my_number_hash, sex, birth_date FROM person"
-            + " WHERE my_number_hash IN " + TEXTS;
+            + " WHERE my_number_hash IN " + HASHES;
     private static final String HOLDERS = "SELECT DISTINCT ON (q.insurer_number, q.symbol_key, q.number_key,"
             + " q.branch) q.insurer_number, q.symbol_key, q.number_key, q.branch, q.id, q.valid_from, p.id,"
             + " p.my_number_hash, p.sex, p.birth_date FROM qualification q JOIN person p ON p.id = q.person_id"
@@ -100,7 +100,7 @@ public class MemberWorker {
     private static final String MOVE = "UPDATE qualification q SET person_id = x.to_person FROM " + ROWS
             + " AS x(from_person uuid, to_person uuid) WHERE q.person_id = x.from_person";
     private static final String SUPERSEDED = "SELECT h.id, h.suspended_person_id FROM held_record h"
-            + " JOIN " + ROWS + " AS x(i text, h text, s text, n text, b text) ON h.insurer_number = x.i"
+            + " JOIN " + ROWS + " AS x(i text, h char(64), s text, n text, b text) ON h.insurer_number = x.i"
             + " AND (h.my_number_hash = x.h OR (h.number_key = x.n AND h.symbol_key = x.s AND h.branch = x.b))"
             + " WHERE h.resolved_at IS NULL";
     private static final String SUPERSEDE = "UPDATE held_record SET resolved_at = now(), resolution = 'SUPERSEDED'"
