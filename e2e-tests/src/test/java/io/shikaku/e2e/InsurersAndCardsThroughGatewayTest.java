@@ -40,7 +40,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.shikaku.common.identifier.MyNumber;
 import io.shikaku.common.testing.KafkaTestKit;
 
 /**
@@ -58,11 +57,11 @@ class InsurersAndCardsThroughGatewayTest {
     private static final Suite SUITE = new Suite();
 
     /** This run's My Numbers (the broker outlives runs): Ichiro's agrees with the registry, Hanako's does not. */
-    private static final String ICHIRO = myNumber();
-    private static final String HANAKO = myNumber();
+    private static final String ICHIRO = Fresh.myNumber();
+    private static final String HANAKO = Fresh.myNumber();
     private static final String BAD_CHECK_DIGIT = ICHIRO.substring(0, 11) + ((ICHIRO.charAt(11) - '0' + 1) % 10);
     private static final String ICHIRO_NUMBER = "E" + ThreadLocalRandom.current().nextInt(10_000_000);
-    private static final String CARD = serial();
+    private static final String CARD = Fresh.serial();
     private static final String GORO_NUMBER = ICHIRO_NUMBER + "5";
     /** The demo card of the user patient-demo (db/demo V3). */
     private static final String DEMO_CARD = "0A1B2C3D4E5F0001";
@@ -203,7 +202,7 @@ class InsurersAndCardsThroughGatewayTest {
                 .post("/api/v1/card-registrations").then().statusCode(409)
                 .body("code", equalTo("CARD_ALREADY_REGISTERED"));
         given().auth().oauth2(clinic).contentType(ContentType.JSON)
-                .body(Map.of("cardSerial", serial(), "myNumber", HANAKO, "validUntil", "2035-05-05"))
+                .body(Map.of("cardSerial", Fresh.serial(), "myNumber", HANAKO, "validUntil", "2035-05-05"))
                 .post("/api/v1/card-registrations").then().statusCode(422)
                 .body("code", equalTo("MY_NUMBER_NOT_LINKED"));
 
@@ -245,7 +244,7 @@ class InsurersAndCardsThroughGatewayTest {
         checkByCard(clinic, CARD, Map.of("medication", false, "checkup", false, "limitCategory", false)).then()
                 .statusCode(200).body("validity", equalTo("VALID"))
                 .body("qualification.limitCategory", equalTo(null));
-        checkByCard(clinic, serial(), Map.of("medication", true, "checkup", true, "limitCategory", false))
+        checkByCard(clinic, Fresh.serial(), Map.of("medication", true, "checkup", true, "limitCategory", false))
                 .then().statusCode(422).body("code", equalTo("CARD_UNKNOWN"));
     }
 
@@ -406,20 +405,5 @@ class InsurersAndCardsThroughGatewayTest {
     private static Map<String, Object> with(Map<String, Object> line, String field, Object value) {
         line.put(field, value);
         return line;
-    }
-
-    /** A card serial of this run: 16 upper-case hex digits. */
-    private static String serial() {
-        return String.format("%016X", ThreadLocalRandom.current().nextLong());
-    }
-
-    /** A random My Number with a correct check digit, unlike any a person could have by chance in this run. */
-    private static String myNumber() {
-        StringBuilder digits = new StringBuilder();
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        for (int i = 0; i < 11; i++) {
-            digits.append(random.nextInt(10));
-        }
-        return digits.append(MyNumber.checkDigit(digits.toString())).toString();
     }
 }

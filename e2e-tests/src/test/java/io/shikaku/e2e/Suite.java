@@ -128,6 +128,10 @@ final class Suite {
         if (service == ELIGIBILITY) {
             env.put("SHIKAKU_DEMO_DATA", "true");
         }
+        if (service == MEDICATION || service == CHECKUP) {
+            // asked for a consent the events have not brought yet (common's access rule)
+            env.put("SHIKAKU_ELIGIBILITY_URL", ELIGIBILITY.baseUrl());
+        }
         if (service == GATEWAY) {
             env.put("SHIKAKU_ELIGIBILITY_URL", ELIGIBILITY.baseUrl());
             env.put("SHIKAKU_MEDICATION_URL", MEDICATION.baseUrl());
