@@ -32,12 +32,12 @@ import io.shikaku.common.access.ViewingAccess;
 import io.shikaku.common.event.Topics;
 import io.shikaku.common.json.CalendarDates;
 import io.shikaku.common.testing.AdjustableClock;
+import io.shikaku.common.testing.ConsentEvents;
+import io.shikaku.common.testing.FakeEligibility;
 import io.shikaku.common.testing.KafkaTestKit;
 import io.shikaku.common.testing.Tokens;
-import io.shikaku.medication.support.ConsentEvents;
 import io.shikaku.medication.support.Db;
 import io.shikaku.medication.support.Dispensings;
-import io.shikaku.medication.support.FakeEligibility;
 import io.shikaku.medication.support.PersonEvents;
 
 @QuarkusTest
@@ -60,7 +60,7 @@ class MedicationViewTest {
     @BeforeEach
     void consumersAttached() {
         db = new Db(dataSource);
-        consents = new ConsentEvents(db);
+        consents = new ConsentEvents(dataSource);
         consents.awaitConsumerAttached();
         new PersonEvents(db).awaitConsumerAttached();
     }
