@@ -34,6 +34,7 @@ import io.shikaku.common.testing.AdjustableClock;
 import io.shikaku.common.testing.ConsentEvents;
 import io.shikaku.common.testing.FakeEligibility;
 import io.shikaku.common.testing.KafkaTestKit;
+import io.shikaku.common.testing.RecordViews;
 import io.shikaku.common.testing.Tokens;
 
 /**
@@ -168,15 +169,8 @@ class CheckupViewTest {
         try (KafkaTestKit.Watch watch = KafkaTestKit.watch(Topics.RECORD_VIEWS)) {
             given().auth().oauth2(Tokens.emergencyStaff(CLINIC, "DOCTOR")).get(path(person)).then().statusCode(200);
             ConsumerRecord<String, String> viewed = watch.await(r -> person.toString().equals(r.key()));
-            JsonPath event = JsonPath.from(viewed.value());
-            assertEquals("io.shikaku.access.record-viewed", event.getString("type"));
-            assertEquals("checkup-service", event.getString("source"));
-            assertEquals(person.toString(), event.getString("data.personId"));
-            assertEquals(CLINIC, event.getString("data.facilityCode"));
-            assertEquals("emergency-" + CLINIC, event.getString("data.viewerSubject"));
-            assertEquals("DOCTOR", event.getString("data.profession"));
-            assertEquals("CHECKUP", event.getString("data.kind"));
-            assertEquals("CONSENT", event.getString("data.basis"));
+            RecordViews.assertConsentView(viewed, "checkup-service", person, CLINIC, "emergency-" + CLINIC, "DOCTOR",
+                    "CHECKUP");
         }
         given().auth().oauth2(Tokens.clinic(OTHER_CLINIC)).get(path(person)).then().statusCode(404);
         assertEquals(1, persons.count("SELECT count(*) FROM outbox WHERE topic = ? AND record_key = ?",
