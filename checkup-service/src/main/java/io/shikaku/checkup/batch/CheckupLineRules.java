@@ -13,11 +13,11 @@ import java.util.regex.Pattern;
 
 import io.shikaku.checkup.batch.CheckupBatches.CheckupRecord;
 import io.shikaku.checkup.batch.CheckupItems.Item;
-import io.shikaku.checkup.coverage.CardNumbers;
 import io.shikaku.checkup.metabolic.MetabolicJudgement;
 import io.shikaku.checkup.metabolic.MetabolicSyndrome;
 import io.shikaku.checkup.metabolic.Sex;
 import io.shikaku.checkup.retention.RetentionRule;
+import io.shikaku.common.identifier.CardNumbers;
 import io.shikaku.common.json.CalendarDates;
 import io.shikaku.contract.DomainRule;
 

@@ -5,19 +5,13 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
-import io.shikaku.common.work.Drain;
+import io.shikaku.common.work.BackgroundWorker;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -28,10 +22,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * of its lines in line order, and with one statement finds for each line the persons the batch's insurer covers under
  * its individual insured number on the examination date, stores the checkups of lines naming exactly one person, and
  * writes every line's outcome; a crash mid-way neither loses nor repeats a line. Woken when a batch is accepted, and
- * by a timer in case a wake-up was lost.
+ * by a timer in case a wake-up was lost (settings {@code shikaku.checkups.*}: common's {@link BackgroundWorker}).
  */
 @ApplicationScoped
-public class CheckupWorker {
+public class CheckupWorker extends BackgroundWorker {
 
     private static final Logger LOG = Logger.getLogger(CheckupWorker.class);
 
@@ -72,51 +66,18 @@ public class CheckupWorker {
     Pool db;
 
     @Inject
-    Vertx vertx;
-
-    @Inject
     LineMetrics metrics;
 
-    @ConfigProperty(name = "shikaku.checkups.chunk-size", defaultValue = "5000")
-    int chunkSize;
-
-    @ConfigProperty(name = "shikaku.checkups.worker.enabled", defaultValue = "true")
-    boolean enabled;
-
-    private Drain drain;
     /** Batches whose chunk failed since the last timer tick: skipped until then, so that other batches go on. */
     private final Set<UUID> failed = ConcurrentHashMap.newKeySet();
 
-    @PostConstruct
-    void init() {
-        drain = new Drain("Checkup batch worker", vertx, () -> chunk(chunkSize));
+    CheckupWorker() {
+        super("Checkup batch worker", "shikaku.checkups", 5000);
     }
 
-    void start(@Observes StartupEvent started) {
-        wake();
-    }
-
-    @Scheduled(every = "${shikaku.checkups.worker.every:10s}", delayed = "${shikaku.checkups.worker.every:10s}")
-    void onTimer() {
+    @Override
+    protected void onTick() {
         failed.clear();
-        wake();
-    }
-
-    /** Asks for pending lines to be attached; returns at once, a drain under way takes the request along. */
-    public void wake() {
-        if (enabled) {
-            drain.wake();
-        }
-    }
-
-    /** Whether no drain is under way in this process. */
-    public boolean idle() {
-        return drain.idle();
-    }
-
-    /** Claims and decides at most {@code limit} pending lines of one batch in one transaction; how many it decided. */
-    public Uni<Integer> processChunk(int limit) {
-        return drain.once(() -> chunk(limit));
     }
 
     /**
@@ -124,7 +85,8 @@ public class CheckupWorker {
      * last timer tick, then up to {@code limit} of its pending lines. A failing chunk is logged by batch (never a
      * line's content) and its batch skipped until the next tick, so that other insurers' batches go on.
      */
-    private Uni<Integer> chunk(int limit) {
+    @Override
+    protected Uni<Integer> chunk(int limit) {
         AtomicReference<UUID> claimed = new AtomicReference<>();
         return db.withTransaction(tx -> tx.preparedQuery(CLAIM_BATCH)
                 .execute(Tuple.of((Object) failed.toArray(UUID[]::new))).chain(batches -> {

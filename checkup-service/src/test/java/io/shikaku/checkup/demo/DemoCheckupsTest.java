@@ -3,16 +3,12 @@ package io.shikaku.checkup.demo;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,6 +22,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.shikaku.checkup.support.CheckupUploads;
+import io.shikaku.common.demo.DemoDataLoader;
 import io.shikaku.common.testing.Tokens;
 
 /**
@@ -41,9 +38,12 @@ class DemoCheckupsTest {
     @Inject
     AgroalDataSource db;
 
+    @Inject
+    DemoDataLoader demo;
+
     @Test
     void theDemoBatchIsAcceptedWholeForTheDemoPersonsAndASecondRunAddsNothing() throws Exception {
-        seedDemoCoverage();
+        demo.load();
         String body = Files.readString(Path.of("demo/checkup-batch.json"));
         Response first = post(body);
         JsonPath report = CheckupUploads.awaitCompleted(first);
@@ -59,14 +59,6 @@ class DemoCheckupsTest {
         return given().auth().oauth2(Tokens.insurer("06130017")).contentType(ContentType.JSON)
                 .header("Idempotency-Key", "demo-checkups-1").body(body)
                 .post("/api/v1/insurers/06130017/checkup-batches");
-    }
-
-    private void seedDemoCoverage() throws IOException, SQLException {
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("db/demo/V1__demo_coverage.sql");
-                Connection c = db.getConnection();
-                Statement s = c.createStatement()) {
-            s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
     }
 
     private List<String> judgements(String person) throws SQLException {

@@ -17,11 +17,11 @@ import org.junit.jupiter.api.Test;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.shikaku.checkup.support.AdjustableClock;
 import io.shikaku.checkup.support.CheckupUploads;
 import io.shikaku.checkup.support.QualificationEvents;
 import io.shikaku.checkup.support.QualificationEvents.Numbers;
 import io.shikaku.common.json.CalendarDates;
+import io.shikaku.common.testing.AdjustableClock;
 import io.shikaku.common.testing.Tokens;
 
 /** Checkups are kept 5 years after the examination, batch reports 5 years after acceptance (DOMAIN.md §11). */

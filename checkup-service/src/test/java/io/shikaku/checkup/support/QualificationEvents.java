@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -80,21 +79,12 @@ public final class QualificationEvents {
      * joined): publishes probe events of fresh persons until one is projected.
      */
     public void awaitConsumerAttached() {
-        Instant deadline = Instant.now().plus(KafkaTestKit.PATIENCE);
-        while (Instant.now().isBefore(deadline)) {
+        KafkaTestKit.awaitConsumerAttached("person-qualifications", () -> {
             UUID probe = UUID.randomUUID();
             UUID event = UUID.randomUUID();
             publish(event, Instant.now(), probe, false, List.of());
-            Instant probeDeadline = Instant.now().plus(Duration.ofSeconds(2));
-            while (Instant.now().isBefore(probeDeadline)) {
-                if (event.equals(projectedEvent(probe))) {
-                    return;
-                }
-                pause();
-            }
-        }
-        throw new AssertionError("the person-qualifications consumer projected no probe event within "
-                + KafkaTestKit.PATIENCE.toSeconds() + " s");
+            return () -> event.equals(projectedEvent(probe));
+        });
     }
 
     /** Waits until the event {@code id} has been handled (claimed in the inbox) by the coverage consumer. */
@@ -133,15 +123,6 @@ public final class QualificationEvents {
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.shikaku.common.event;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +14,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Records an event in the caller's transaction (a row of the outbox table), so that it leaves if and only if the
@@ -19,6 +23,9 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class Outbox {
+
+    private static final String INSERT = "INSERT INTO outbox (id, topic, record_key, event_type, envelope, created_at)"
+            + " VALUES ($1, $2, $3, $4, $5, $6)";
 
     @Inject
     ObjectMapper json;
@@ -30,6 +37,13 @@ public class Outbox {
     public Uni<UUID> add(ExportedEvent event) {
         OutboxMessage message = message(event);
         return message.persist().replaceWith(message.id);
+    }
+
+    /** Adds the event to the transaction {@code tx} of the reactive SQL client; the event's id. */
+    public Uni<UUID> add(SqlConnection tx, ExportedEvent event) {
+        OutboxMessage m = message(event);
+        return tx.preparedQuery(INSERT).execute(Tuple.from(new Object[] {m.id, m.topic, m.recordKey, m.eventType,
+                m.envelope, OffsetDateTime.ofInstant(m.createdAt, ZoneOffset.UTC)})).replaceWith(m.id);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -103,6 +104,32 @@ public final class KafkaTestKit {
             value = probe.get();
         }
         return value;
+    }
+
+    /**
+     * Waits until a service's consumer reads its topic (a test group starts at the topic's end once it has joined):
+     * {@code publishProbe} publishes a probe event and gives the check that it was applied; a probe not applied within
+     * 2 s is followed by another, until {@link #PATIENCE} has passed.
+     */
+    public static void awaitConsumerAttached(String consumer, Supplier<BooleanSupplier> publishProbe) {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (Instant.now().isBefore(deadline)) {
+            BooleanSupplier applied = publishProbe.get();
+            Instant probeDeadline = Instant.now().plus(Duration.ofSeconds(2));
+            while (Instant.now().isBefore(probeDeadline)) {
+                if (applied.getAsBoolean()) {
+                    return;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted", e);
+                }
+            }
+        }
+        throw new AssertionError("the " + consumer + " consumer applied no probe event within " + PATIENCE.toSeconds()
+                + " s");
     }
 
     /** A consumer of one topic from a given point on, remembering every record it saw. */

@@ -6,20 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
-import io.shikaku.common.work.Drain;
+import io.shikaku.common.work.BackgroundWorker;
 import io.shikaku.eligibility.check.CardNumberLookup;
 import io.shikaku.eligibility.check.CheckAnswer;
 import io.shikaku.eligibility.check.CheckLedger;
@@ -28,7 +21,6 @@ import io.shikaku.eligibility.check.CheckRequest;
 import io.shikaku.eligibility.check.EligibilityCheck;
 import io.shikaku.eligibility.check.EligibilityCheckService;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -41,12 +33,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * event in the chunk's transaction, so a crash mid-way neither loses nor repeats an entry and replicas share the
  * work. A chunk is set-based on the reactive client: its entries are looked up in one batch and their checks recorded
  * in another, answered as single checks are. Woken when an inquiry is accepted, and by a timer in case a wake-up was
- * lost (e.g. a restart).
+ * lost, e.g. a restart (settings {@code shikaku.bulk.*}: common's {@link BackgroundWorker}).
  */
 @ApplicationScoped
-public class BulkWorker {
-
-    private static final Logger LOG = Logger.getLogger(BulkWorker.class);
+public class BulkWorker extends BackgroundWorker {
 
     private static final String COMPLETE_FINISHED = "UPDATE bulk_inquiry i SET status = 'COMPLETED',"
             + " completed_at = now() WHERE i.status <> 'COMPLETED'"
@@ -79,49 +69,13 @@ public class BulkWorker {
     @Inject
     ObjectMapper json;
 
-    @Inject
-    Vertx vertx;
-
-    @ConfigProperty(name = "shikaku.bulk.chunk-size", defaultValue = "500")
-    int chunkSize;
-
-    @ConfigProperty(name = "shikaku.bulk.worker.enabled", defaultValue = "true")
-    boolean enabled;
-
-    private Drain drain;
-
-    @PostConstruct
-    void init() {
-        drain = new Drain("Bulk inquiry worker", vertx, () -> chunk(chunkSize));
-    }
-
-    void start(@Observes StartupEvent started) {
-        wake();
-    }
-
-    @Scheduled(every = "${shikaku.bulk.worker.every:10s}", delayed = "${shikaku.bulk.worker.every:10s}")
-    void onTimer() {
-        wake();
-    }
-
-    /** Asks for pending entries to be answered; returns at once, a drain under way takes the request along. */
-    public void wake() {
-        if (enabled) {
-            drain.wake();
-        }
-    }
-
-    /** Whether no drain is under way in this process (a timer or an accepted inquiry starts one). */
-    public boolean idle() {
-        return drain.idle();
+    BulkWorker() {
+        super("Bulk inquiry worker", "shikaku.bulk", 500);
     }
 
     /** Claims and answers at most {@code limit} pending entries in one transaction; how many it answered. */
-    public Uni<Integer> processChunk(int limit) {
-        return drain.once(() -> chunk(limit));
-    }
-
-    private Uni<Integer> chunk(int limit) {
+    @Override
+    protected Uni<Integer> chunk(int limit) {
         return pool.withTransaction(db -> db.query(COMPLETE_FINISHED).execute()
                 .chain(() -> db.preparedQuery(CLAIM).execute(Tuple.of(limit)))
                 .chain(claimed -> claimed.size() == 0 ? Uni.createFrom().item(0) : answer(db, claimed)));

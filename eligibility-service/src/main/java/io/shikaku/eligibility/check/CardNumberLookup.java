@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.shikaku.eligibility.qualification.CardNumbers;
+import io.shikaku.common.identifier.CardNumbers;
 import io.shikaku.eligibility.qualification.Person;
 import io.shikaku.eligibility.qualification.Qualification;
 import io.shikaku.eligibility.qualification.Relationship;

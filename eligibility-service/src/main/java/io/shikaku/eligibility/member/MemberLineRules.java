@@ -4,11 +4,11 @@ import java.time.LocalDate;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.shikaku.common.identifier.CardNumbers;
 import io.shikaku.common.identifier.MyNumber;
 import io.shikaku.common.json.CalendarDates;
 import io.shikaku.contract.DomainRule;
 import io.shikaku.eligibility.member.MemberBatches.MemberRecord;
-import io.shikaku.eligibility.qualification.CardNumbers;
 import io.shikaku.eligibility.resident.FourAttributes;
 
 /**

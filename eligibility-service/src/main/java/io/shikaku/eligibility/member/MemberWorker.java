@@ -10,19 +10,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
-import io.shikaku.common.work.Drain;
+import io.shikaku.common.work.BackgroundWorker;
 import io.shikaku.eligibility.member.LineDecisions.Decisions;
 import io.shikaku.eligibility.member.LineDecisions.Held;
 import io.shikaku.eligibility.member.LineDecisions.Holder;
@@ -35,17 +30,17 @@ import io.shikaku.eligibility.member.LineDecisions.Snapshot;
 import io.shikaku.eligibility.member.MemberLineRules.Op;
 import io.shikaku.eligibility.resident.FourAttributes;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
 
 /**
  * Applies accepted member lines (DOMAIN.md §5) in the background: it claims the oldest batch no other worker holds
  * ({@code FOR NO KEY UPDATE SKIP LOCKED}) and a chunk of its pending lines in line order, reads what it needs in a few
  * set-based queries, lets {@link LineDecisions} decide, and writes persons, qualifications, held records, suspensions,
  * outcomes and {@code PersonQualificationsChanged} events in the chunk's transaction, so a crash mid-way neither loses
- * nor repeats a line. Woken when a batch is accepted, and by a timer in case a wake-up was lost.
+ * nor repeats a line. Woken when a batch is accepted, and by a timer in case a wake-up was lost (settings
+ * {@code shikaku.members.*}: common's {@link BackgroundWorker}).
  */
 @ApplicationScoped
-public class MemberWorker {
+public class MemberWorker extends BackgroundWorker {
 
     private static final Logger LOG = Logger.getLogger(MemberWorker.class);
 
@@ -124,44 +119,16 @@ public class MemberWorker {
     @Inject
     PersonChanges personChanges;
 
-    @Inject
-    Vertx vertx;
-
-    @ConfigProperty(name = "shikaku.members.chunk-size", defaultValue = "2000")
-    int chunkSize;
-
-    @ConfigProperty(name = "shikaku.members.worker.enabled", defaultValue = "true")
-    boolean enabled;
-
-    private Drain drain;
     /** Batches whose chunk failed since the last timer tick: skipped until then, so that other batches go on. */
     private final Set<UUID> failed = ConcurrentHashMap.newKeySet();
 
-    @PostConstruct
-    void init() {
-        drain = new Drain("Member batch worker", vertx, this::nextChunk);
+    MemberWorker() {
+        super("Member batch worker", "shikaku.members", 2000);
     }
 
-    void start(@Observes StartupEvent started) {
-        wake();
-    }
-
-    @Scheduled(every = "${shikaku.members.worker.every:10s}", delayed = "${shikaku.members.worker.every:10s}")
-    void onTimer() {
+    @Override
+    protected void onTick() {
         failed.clear();
-        wake();
-    }
-
-    /** Asks for pending lines to be applied; returns at once, a drain under way takes the request along. */
-    public void wake() {
-        if (enabled) {
-            drain.wake();
-        }
-    }
-
-    /** Whether no drain is under way in this process. */
-    public boolean idle() {
-        return drain.idle();
     }
 
     /**
@@ -169,9 +136,10 @@ public class MemberWorker {
      * batch is skipped until the next timer tick, so that other batches go on; a failure before a batch was claimed
      * ends the drain until the timer.
      */
-    private Uni<Integer> nextChunk() {
+    @Override
+    protected Uni<Integer> nextChunk() {
         Claim claim = new Claim();
-        return chunk(chunkSize, claim).onFailure(failure -> claim.batch != null).recoverWithItem(failure -> {
+        return chunk(chunkSize(), claim).onFailure(failure -> claim.batch != null).recoverWithItem(failure -> {
             LOG.warnf("Member batch %s lines %d to %d failed (%s); other batches go on, this one is retried on the"
                     + " timer", claim.batch, claim.first, claim.last, failure.getClass().getName());
             failed.add(claim.batch);
@@ -180,8 +148,9 @@ public class MemberWorker {
     }
 
     /** Claims and decides at most {@code limit} pending lines of one batch in one transaction; how many it decided. */
-    public Uni<Integer> processChunk(int limit) {
-        return drain.once(() -> chunk(limit, new Claim()));
+    @Override
+    protected Uni<Integer> chunk(int limit) {
+        return chunk(limit, new Claim());
     }
 
     /**

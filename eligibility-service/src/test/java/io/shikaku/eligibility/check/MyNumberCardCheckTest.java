@@ -31,11 +31,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.shikaku.common.event.Topics;
+import io.shikaku.common.testing.AdjustableClock;
 import io.shikaku.common.testing.KafkaTestKit;
 import io.shikaku.common.testing.Tokens;
 import io.shikaku.eligibility.consent.ConsentGranted;
 import io.shikaku.eligibility.mynumber.MyNumberHasher;
-import io.shikaku.eligibility.support.AdjustableClock;
 import io.shikaku.eligibility.support.Fixtures;
 
 /** Checks by My Number card (DOMAIN.md §4): the card's state, the qualification, the consent and its event. */

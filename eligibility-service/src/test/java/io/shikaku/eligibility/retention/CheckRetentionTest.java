@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.shikaku.common.testing.AdjustableClock;
 import io.shikaku.common.testing.Tokens;
-import io.shikaku.eligibility.support.AdjustableClock;
 import io.shikaku.eligibility.support.Fixtures;
 
 /** Checks land in their month's partition, stray rows leave DEFAULT, and old months are dropped whole. */

@@ -10,7 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
-import io.shikaku.eligibility.qualification.CardNumbers;
+import io.shikaku.common.identifier.CardNumbers;
 
 /**
  * Writes persons, qualifications and live facilities straight into the test database, each test with numbers of its

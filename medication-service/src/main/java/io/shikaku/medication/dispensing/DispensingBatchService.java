@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.shikaku.common.db.DetachedDatabaseWork;
 import io.shikaku.common.idempotency.IdempotencyKeys;
+import io.shikaku.common.identifier.CardNumbers;
 import io.shikaku.common.json.CalendarDates;
 import io.shikaku.common.problem.ProblemException;
 import io.shikaku.contract.ErrorCode;
@@ -30,7 +31,6 @@ import io.shikaku.medication.dispensing.DispensingBatches.Status;
 import io.shikaku.medication.dispensing.DispensingBatches.View;
 import io.shikaku.medication.dispensing.DispensingLineRules.Judgement;
 import io.shikaku.medication.dispensing.DispensingLineRules.ValidLine;
-import io.shikaku.medication.person.CardNumbers;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -1,18 +1,11 @@
 package io.shikaku.medication.dispensing;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
-import io.shikaku.common.work.Drain;
+import io.shikaku.common.work.BackgroundWorker;
 import io.shikaku.medication.person.InsuredNumbers;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -22,10 +15,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * other worker holds ({@code FOR NO KEY UPDATE SKIP LOCKED}) and attaches its next chunk of lines to the person whose
  * qualification was in force on the dispensing date, with one statement, and advances the batch in the same
  * transaction. A line whose insured number is not known yet stays unattached until the person's event arrives
- * ({@code PersonQualificationsHandler}). Woken when a batch is accepted, and by a timer in case a wake-up was lost.
+ * ({@code PersonQualificationsHandler}). Woken when a batch is accepted, and by a timer in case a wake-up was lost
+ * (settings {@code shikaku.dispensing.*}: common's {@link BackgroundWorker}).
  */
 @ApplicationScoped
-public class DispensingWorker {
+public class DispensingWorker extends BackgroundWorker {
 
     private static final String CLAIM = "SELECT id, attached_through, records FROM dispensing_batch"
             + " WHERE status <> 'COMPLETED' ORDER BY accepted_at, id LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED";
@@ -39,45 +33,13 @@ public class DispensingWorker {
     @Inject
     Pool db;
 
-    @Inject
-    Vertx vertx;
-
-    @ConfigProperty(name = "shikaku.dispensing.chunk-size", defaultValue = "10000")
-    int chunkSize;
-
-    @ConfigProperty(name = "shikaku.dispensing.worker.enabled", defaultValue = "true")
-    boolean enabled;
-
-    private Drain drain;
-
-    @PostConstruct
-    void init() {
-        drain = new Drain("Dispensing batch worker", vertx, () -> chunk(chunkSize));
-    }
-
-    void start(@Observes StartupEvent started) {
-        wake();
-    }
-
-    @Scheduled(every = "${shikaku.dispensing.worker.every:10s}", delayed = "${shikaku.dispensing.worker.every:10s}")
-    void onTimer() {
-        wake();
-    }
-
-    /** Asks for open batches to be worked off; returns at once, a drain under way takes the request along. */
-    public void wake() {
-        if (enabled) {
-            drain.wake();
-        }
-    }
-
-    /** Whether no drain is under way in this process. */
-    public boolean idle() {
-        return drain.idle();
+    DispensingWorker() {
+        super("Dispensing batch worker", "shikaku.dispensing", 10_000);
     }
 
     /** One transaction: the next chunk of the oldest open batch; how many lines it covered (0: nothing open). */
-    Uni<Integer> chunk(int limit) {
+    @Override
+    protected Uni<Integer> chunk(int limit) {
         return db.withTransaction(tx -> tx.query(CLAIM).execute().chain(rows -> {
             if (rows.size() == 0) {
                 return Uni.createFrom().item(0);

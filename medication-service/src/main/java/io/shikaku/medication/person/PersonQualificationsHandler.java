@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.shikaku.common.identifier.CardNumbers;
 import io.shikaku.common.inbox.BatchEventHandler;
 import io.shikaku.common.inbox.InboxEvent;
 import io.smallrye.mutiny.Uni;

@@ -1,10 +1,6 @@
 package io.shikaku.medication.view;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,13 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.shikaku.common.access.AccessKind;
-import io.shikaku.common.access.Grant;
-import io.shikaku.common.access.RecordViewed;
 import io.shikaku.common.access.Viewer;
 import io.shikaku.common.access.ViewingAccess;
-import io.shikaku.common.db.DetachedDatabaseWork;
-import io.shikaku.common.event.Outbox;
-import io.shikaku.common.event.OutboxMessage;
 import io.shikaku.medication.drug.DrugCodes;
 import io.shikaku.medication.drug.SupplyOverlap;
 import io.shikaku.medication.view.Medications.Dispensing;
@@ -30,7 +21,6 @@ import io.shikaku.medication.view.Medications.DuplicateCheck;
 import io.shikaku.medication.view.Medications.Overlap;
 import io.shikaku.medication.view.Medications.View;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -38,7 +28,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * A facility's view of a person's medication and the duplicate check (DOMAIN.md §6): only through the access rule
- * ({@link ViewingAccess}), and every view is recorded as a {@code record-views} event in the read's own transaction.
+ * ({@link ViewingAccess}), which records every view as a {@code record-views} event in the read's own transaction.
  */
 @ApplicationScoped
 public class MedicationService {
@@ -49,20 +39,9 @@ public class MedicationService {
     private static final String CANDIDATES = "SELECT " + Dispensing.COLUMNS + " FROM dispensing WHERE person_id = $1"
             + " AND left(drug_code, 7) = ANY($2::text[]) AND dispensed_on BETWEEN $3 AND $4"
             + " ORDER BY dispensed_on DESC, id DESC";
-    private static final String OUTBOX = "INSERT INTO outbox (id, topic, record_key, event_type, envelope, created_at)"
-            + " VALUES ($1, $2, $3, $4, $5, $6)";
 
     @Inject
     ViewingAccess access;
-
-    @Inject
-    Pool db;
-
-    @Inject
-    Outbox outbox;
-
-    @Inject
-    Clock clock;
 
     /** The person's dispensings from {@code from} to {@code to}, newest first. */
     public Uni<View> view(Viewer viewer, UUID personId, LocalDate from, LocalDate to) {
@@ -91,21 +70,8 @@ public class MedicationService {
                 }));
     }
 
-    /**
-     * Checks access, then reads and records the view (a {@code RecordViewed} outbox row) in one transaction: a view
-     * that answered is recorded, one that failed is not.
-     */
     private <T> Uni<T> viewed(Viewer viewer, UUID personId, Function<SqlConnection, Uni<T>> read) {
-        return access.require(viewer, personId, AccessKind.MEDICATION)
-                .chain(grant -> DetachedDatabaseWork.detached(db.withTransaction(tx -> read.apply(tx)
-                        .call(() -> record(tx, viewer, personId, grant)))));
-    }
-
-    private Uni<RowSet<Row>> record(SqlConnection tx, Viewer viewer, UUID personId, Grant grant) {
-        OutboxMessage m = outbox.message(RecordViewed.of(viewer, personId, AccessKind.MEDICATION, grant,
-                Instant.now(clock)));
-        return tx.preparedQuery(OUTBOX).execute(Tuple.from(new Object[] {m.id, m.topic, m.recordKey, m.eventType,
-                m.envelope, OffsetDateTime.ofInstant(m.createdAt, ZoneOffset.UTC)}));
+        return access.viewed(viewer, personId, AccessKind.MEDICATION, read);
     }
 
     private static List<Dispensing> dispensings(RowSet<Row> rows) {

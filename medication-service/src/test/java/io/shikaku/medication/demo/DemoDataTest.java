@@ -8,11 +8,11 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.shikaku.common.demo.DemoDataLoader;
 import io.shikaku.common.json.CalendarDates;
 import io.shikaku.medication.support.Db;
 import io.shikaku.medication.support.Dispensings;
@@ -25,12 +25,13 @@ class DemoDataTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    DemoDataLoader demo;
+
     @Test
     void theDemoPersonsProjectionLetsTheDemoDispensingsAttach() {
-        for (int i = 0; i < 2; i++) {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/demo").table("demo_data_history")
-                    .baselineOnMigrate(true).baselineVersion("0").load().migrate();
-        }
+        demo.load();
+        assertEquals(0, demo.load(), "a second start applies nothing");
         Db db = new Db(dataSource);
         assertEquals(5, db.count("SELECT count(*) FROM insured_number WHERE person_id IN"
                 + " (SELECT id FROM person WHERE state_time = 'epoch')"));

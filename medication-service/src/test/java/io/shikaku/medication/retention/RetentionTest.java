@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.shikaku.common.json.CalendarDates;
-import io.shikaku.medication.support.AdjustableClock;
+import io.shikaku.common.testing.AdjustableClock;
 import io.shikaku.medication.support.Db;
 
 @QuarkusTest

@@ -1,6 +1,5 @@
 package io.shikaku.medication.support;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -88,24 +87,10 @@ public final class PersonEvents {
      * publishes probe events of fresh persons until one is projected.
      */
     public void awaitConsumerAttached() {
-        Instant deadline = Instant.now().plus(KafkaTestKit.PATIENCE);
-        while (Instant.now().isBefore(deadline)) {
+        KafkaTestKit.awaitConsumerAttached("person-qualifications", () -> {
             UUID probe = UUID.randomUUID();
             publish(probe, false, List.of());
-            Instant probeDeadline = Instant.now().plus(Duration.ofSeconds(2));
-            while (Instant.now().isBefore(probeDeadline)) {
-                if (db.count("SELECT count(*) FROM person WHERE id = ?", probe) == 1) {
-                    return;
-                }
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError("interrupted", e);
-                }
-            }
-        }
-        throw new AssertionError("the person-qualifications consumer projected no probe event within "
-                + KafkaTestKit.PATIENCE.toSeconds() + " s");
+            return () -> db.count("SELECT count(*) FROM person WHERE id = ?", probe) == 1;
+        });
     }
 }

@@ -31,13 +31,14 @@ import io.restassured.path.json.JsonPath;
 import io.shikaku.common.access.ViewingAccess;
 import io.shikaku.common.event.Topics;
 import io.shikaku.common.json.CalendarDates;
+import io.shikaku.common.testing.AdjustableClock;
+import io.shikaku.common.testing.ConsentEvents;
+import io.shikaku.common.testing.FakeEligibility;
 import io.shikaku.common.testing.KafkaTestKit;
+import io.shikaku.common.testing.RecordViews;
 import io.shikaku.common.testing.Tokens;
-import io.shikaku.medication.support.AdjustableClock;
-import io.shikaku.medication.support.ConsentEvents;
 import io.shikaku.medication.support.Db;
 import io.shikaku.medication.support.Dispensings;
-import io.shikaku.medication.support.FakeEligibility;
 import io.shikaku.medication.support.PersonEvents;
 
 @QuarkusTest
@@ -60,7 +61,7 @@ class MedicationViewTest {
     @BeforeEach
     void consumersAttached() {
         db = new Db(dataSource);
-        consents = new ConsentEvents(db);
+        consents = new ConsentEvents(dataSource);
         consents.awaitConsumerAttached();
         new PersonEvents(db).awaitConsumerAttached();
     }
@@ -179,16 +180,8 @@ class MedicationViewTest {
         try (KafkaTestKit.Watch watch = KafkaTestKit.watch(Topics.RECORD_VIEWS)) {
             given().auth().oauth2(Tokens.emergencyStaff(CLINIC, "DOCTOR")).get(path(person)).then().statusCode(200);
             ConsumerRecord<String, String> viewed = watch.await(r -> person.toString().equals(r.key()));
-            JsonPath event = JsonPath.from(viewed.value());
-            assertEquals("io.shikaku.access.record-viewed", event.getString("type"));
-            assertEquals("medication-service", event.getString("source"));
-            assertEquals(person.toString(), event.getString("data.personId"));
-            assertEquals(CLINIC, event.getString("data.facilityCode"));
-            assertEquals("emergency-" + CLINIC, event.getString("data.viewerSubject"));
-            assertEquals("DOCTOR", event.getString("data.profession"));
-            assertEquals("MEDICATION", event.getString("data.kind"));
-            assertEquals("CONSENT", event.getString("data.basis"));
-            assertTrue(event.getString("data.viewedAt").endsWith("Z"), event.getString("data.viewedAt"));
+            RecordViews.assertConsentView(viewed, "medication-service", person, CLINIC, "emergency-" + CLINIC,
+                    "DOCTOR", "MEDICATION");
             System.out.println("record-views event: " + viewed.value());
         }
         given().auth().oauth2(Tokens.clinic(OTHER_CLINIC)).get(path(person)).then().statusCode(404);

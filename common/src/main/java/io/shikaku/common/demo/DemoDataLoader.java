@@ -1,4 +1,4 @@
-package io.shikaku.eligibility.demo;
+package io.shikaku.common.demo;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -12,8 +12,10 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Loads the demo persons and qualifications once, as a migration set of its own with its own history table,
- * so that a second start finds them and adds nothing. Enabled only by {@code shikaku.demo-data.enabled}.
+ * Loads a service's demo data ({@code db/demo} on its classpath: eligibility's demo persons, the other services'
+ * projection of them, since eligibility's demo migrations publish no events) once, as a migration set of its own with
+ * its own history table, so that a second start finds it and adds nothing. Only where {@code shikaku.demo-data.enabled}
+ * (the run command's {@code SHIKAKU_DEMO_DATA=true}); never in production.
  */
 @Singleton
 public class DemoDataLoader {
@@ -23,14 +25,18 @@ public class DemoDataLoader {
     @Inject
     AgroalDataSource dataSource;
 
-    @ConfigProperty(name = "shikaku.demo-data.enabled")
+    @ConfigProperty(name = "shikaku.demo-data.enabled", defaultValue = "false")
     boolean enabled;
 
     void onStart(@Observes StartupEvent event) {
-        if (!enabled) {
-            return;
+        if (enabled) {
+            LOG.infof("Demo data: %d script(s) applied", load());
         }
-        int applied = Flyway.configure()
+    }
+
+    /** Applies the demo scripts not applied yet; how many it applied. */
+    public int load() {
+        return Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/demo")
                 .table("demo_data_history")
@@ -38,6 +44,5 @@ public class DemoDataLoader {
                 .baselineVersion("0")
                 .load()
                 .migrate().migrationsExecuted;
-        LOG.infof("Demo data: %d script(s) applied", applied);
     }
 }

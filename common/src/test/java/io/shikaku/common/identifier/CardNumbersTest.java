@@ -1,4 +1,4 @@
-package io.shikaku.eligibility.qualification;
+package io.shikaku.common.identifier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

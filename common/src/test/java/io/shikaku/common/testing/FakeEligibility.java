@@ -1,4 +1,4 @@
-package io.shikaku.medication.support;
+package io.shikaku.common.testing;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,10 +20,11 @@ import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * The eligibility service's consent endpoint as the medication service sees it ({@code GET
+ * The eligibility service's consent endpoint as a viewing service (medication, checkup) sees it ({@code GET
  * /api/v1/eligibility/consents/{personId}}, role clinic, the caller's facility from its token), answering what a test
- * granted, so that a view can be tested before any {@code consents} event arrives. It remembers every bearer token it
- * was asked with.
+ * granted, so that a view can be tested before any {@code consents} event arrives (common's {@code EligibilityConsents}).
+ * It remembers every bearer token it was asked with. A test class uses it with {@code @WithTestResource(value =
+ * FakeEligibility.class, scope = TestResourceScope.GLOBAL)}.
  */
 public class FakeEligibility implements QuarkusTestResourceLifecycleManager {
 

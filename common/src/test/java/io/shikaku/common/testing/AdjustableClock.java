@@ -1,4 +1,4 @@
-package io.shikaku.eligibility.support;
+package io.shikaku.common.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,8 +11,9 @@ import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 
 /**
- * The service's clock in tests: the system clock, moved forward by a test (a consent's 24 hours pass without sleeping).
- * A test that moves it puts it back in a {@code finally}.
+ * The service's clock in every service's tests (the kit is indexed there, and this alternative replaces the service's
+ * own {@link Clock}): the system clock, moved forward by a test, so that a consent's 24 hours or years of retention
+ * pass without sleeping. A test that moves it puts it back afterwards ({@code @AfterEach} or {@code finally}).
  */
 @Alternative
 @Priority(1)

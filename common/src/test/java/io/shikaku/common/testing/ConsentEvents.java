@@ -1,22 +1,30 @@
-package io.shikaku.medication.support;
+package io.shikaku.common.testing;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
+import io.shikaku.common.access.ConsentGrantedData;
 import io.shikaku.common.event.EventHeaders;
 import io.shikaku.common.event.Topics;
-import io.shikaku.common.testing.KafkaTestKit;
 
-/** Publishes {@code consents} events as eligibility does (key the person id) and waits, bounded, for the projection. */
+/**
+ * Publishes {@code consents} events as eligibility does (key the person id) and waits, bounded, for a viewing service's
+ * projection ({@code consent_grant}, common's access rule) to hold them.
+ */
 public final class ConsentEvents {
 
-    public static final String TYPE = "io.shikaku.eligibility.consent.granted";
+    public static final String TYPE = ConsentGrantedData.TYPE;
 
-    private final Db db;
+    private final DataSource db;
 
-    public ConsentEvents(Db db) {
+    public ConsentEvents(DataSource db) {
         this.db = db;
     }
 
@@ -37,28 +45,27 @@ public final class ConsentEvents {
     /** Waits until the projection holds consent {@code consentId}. */
     public void awaitProjected(UUID consentId) {
         KafkaTestKit.await("consent " + consentId + " projected",
-                () -> db.count("SELECT count(*) FROM consent_grant WHERE consent_id = ?", consentId), n -> n == 1);
+                () -> projected(consentId), n -> n == 1);
     }
 
     /** Waits until the service's consumer reads the topic: publishes probe consents until one is projected. */
     public void awaitConsumerAttached() {
-        Instant deadline = Instant.now().plus(KafkaTestKit.PATIENCE);
-        while (Instant.now().isBefore(deadline)) {
+        KafkaTestKit.awaitConsumerAttached("consents", () -> {
             UUID probe = publish(UUID.randomUUID(), "0110113719", true, false, Instant.now());
-            Instant probeDeadline = Instant.now().plus(Duration.ofSeconds(2));
-            while (Instant.now().isBefore(probeDeadline)) {
-                if (db.count("SELECT count(*) FROM consent_grant WHERE consent_id = ?", probe) == 1) {
-                    return;
-                }
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError("interrupted", e);
-                }
+            return () -> projected(probe) == 1;
+        });
+    }
+
+    private long projected(UUID consentId) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT count(*) FROM consent_grant WHERE consent_id = ?")) {
+            s.setObject(1, consentId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
-        throw new AssertionError("the consents consumer projected no probe event within "
-                + KafkaTestKit.PATIENCE.toSeconds() + " s");
     }
 }

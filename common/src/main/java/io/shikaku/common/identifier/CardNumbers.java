@@ -1,4 +1,4 @@
-package io.shikaku.medication.person;
+package io.shikaku.common.identifier;
 
 import java.text.Normalizer;
 import java.util.regex.Pattern;
@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 import io.shikaku.contract.DomainRule;
 
 /**
- * Card symbol and number (記号・番号) as compared (DOMAIN.md §3): Unicode NFKC, with every kind of space removed, the
- * same rule eligibility applies, so that a claim's numbers find the qualification however they were typed.
+ * Card symbol and number (記号・番号, DOMAIN.md §3) as compared, so that a number typed with full-width digits or spaces
+ * finds its qualification: Unicode NFKC, with every kind of space removed. One rule for every service that matches
+ * individual insured numbers (eligibility's checks, the claims and checkups attached to persons), so they agree.
  */
 @DomainRule
 public final class CardNumbers {
@@ -17,6 +18,7 @@ public final class CardNumbers {
     private CardNumbers() {
     }
 
+    /** The lookup key of a symbol or number; the empty string for none. */
     public static String key(String value) {
         if (value == null) {
             return "";
