@@ -30,7 +30,8 @@ import io.shikaku.common.testing.KafkaTestKit;
  * A patient's medication, shown with consent and to nobody else (DOMAIN.md §6, issue 9), through the gateway with
  * tokens from the real Keycloak: dispensings that arrive before their person are kept and attached once the insurer's
  * batch makes the person known; a card check with consent opens them at once, to that facility only; a card-number
- * check opens nothing; the duplicate check finds the active same-ingredient drug and ignores a finished one.
+ * check opens nothing, nor does a consent to medication open checkups; the duplicate check finds the active
+ * same-ingredient drug and ignores a finished one.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MedicationThroughGatewayTest {
@@ -137,6 +138,9 @@ class MedicationThroughGatewayTest {
             shown.then().body(not(org.hamcrest.Matchers.containsString(facilityCode)));
         }
         shown.then().body(not(org.hamcrest.Matchers.containsStringIgnoringCase("facility")));
+
+        // the consent was to medication only: the same facility sees no checkups
+        given().auth().oauth2(clinic).get("/api/v1/persons/{p}/checkups", person).then().statusCode(404);
 
         Response unknown = given().auth().oauth2(Keycloak.clientToken(OTHER_CLINIC))
                 .get("/api/v1/persons/{p}/medications", UUID.randomUUID());
