@@ -1,6 +1,7 @@
 package io.shikaku.checkup.retention;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -33,8 +34,12 @@ public class CheckupRetention {
     private static final String PURGE_BATCHES = "DELETE FROM checkup_batch WHERE id IN (SELECT id FROM checkup_batch"
             + " WHERE accepted_at < $1 LIMIT $2)";
 
+    /** Projected consents are kept a day past their expiry (a view in flight may still read one), then purged. */
+    private static final String PURGE_CONSENTS = "DELETE FROM consent_grant WHERE consent_id IN (SELECT consent_id"
+            + " FROM consent_grant WHERE expires_at < $1 LIMIT $2)";
+
     /** What one run purged. */
-    public record Report(long checkups, long batches) {
+    public record Report(long checkups, long batches, long consents) {
     }
 
     @Inject
@@ -50,8 +55,9 @@ public class CheckupRetention {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> onTimer() {
         return run().invoke(report -> {
-            if (report.checkups() > 0 || report.batches() > 0) {
-                LOG.infof("Checkup retention purged %d checkups and %d batches", report.checkups(), report.batches());
+            if (report.checkups() > 0 || report.batches() > 0 || report.consents() > 0) {
+                LOG.infof("Checkup retention purged %d checkups, %d batches and %d expired consents",
+                        report.checkups(), report.batches(), report.consents());
             }
         }).onFailure().invoke(failure -> LOG.warnf("Checkup retention will retry: %s", failure.getClass().getName()))
                 .onFailure().recoverWithNull().replaceWithVoid();
@@ -62,9 +68,11 @@ public class CheckupRetention {
         Instant now = clock.instant();
         LocalDate firstKept = RetentionRule.firstKeptExamination(now);
         OffsetDateTime firstKeptBatch = RetentionRule.firstKeptBatch(now).atOffset(ZoneOffset.UTC);
+        OffsetDateTime expiredBefore = now.minus(Duration.ofDays(1)).atOffset(ZoneOffset.UTC);
         return purge(PURGE_CHECKUPS, Tuple.of(firstKept, chunk), 0)
                 .chain(checkups -> purge(PURGE_BATCHES, Tuple.of(firstKeptBatch, chunk), 0)
-                        .map(batches -> new Report(checkups, batches)));
+                        .chain(batches -> purge(PURGE_CONSENTS, Tuple.of(expiredBefore, chunk), 0)
+                                .map(consents -> new Report(checkups, batches, consents))));
     }
 
     private Uni<Long> purge(String sql, Tuple parameters, long sofar) {

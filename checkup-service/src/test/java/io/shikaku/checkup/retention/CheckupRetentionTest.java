@@ -3,8 +3,14 @@ package io.shikaku.checkup.retention;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -78,6 +84,40 @@ class CheckupRetentionTest {
         retention.run().await().indefinitely();
         assertEquals(List.of(), examinations(person));
         given().auth().oauth2(Tokens.insurer(INSURER)).get(report).then().statusCode(404);
+    }
+
+    @Test
+    void aProjectedConsentIsPurgedADayAfterItExpires() throws SQLException {
+        UUID consent = UUID.randomUUID();
+        Instant expires = clock.instant().plus(Duration.ofHours(24));
+        try (Connection c = db.getConnection();
+                PreparedStatement insert = c.prepareStatement("INSERT INTO"
+                        + " consent_grant (consent_id, person_id, facility_code, medication, checkup, granted_at, expires_at)"
+                        + " VALUES (?, ?, '0110113719', true, true, ?, ?)")) {
+            insert.setObject(1, consent);
+            insert.setObject(2, UUID.randomUUID());
+            insert.setObject(3, clock.instant().atOffset(ZoneOffset.UTC));
+            insert.setObject(4, expires.atOffset(ZoneOffset.UTC));
+            insert.executeUpdate();
+        }
+        clock.advance(Duration.ofHours(48).minusMinutes(1));
+        retention.run().await().indefinitely();
+        assertEquals(1, consents(consent), "kept until a day after it expired");
+        clock.advance(Duration.ofMinutes(2));
+        retention.run().await().indefinitely();
+        assertEquals(0, consents(consent));
+    }
+
+    private int consents(UUID consent) throws SQLException {
+        try (Connection c = db.getConnection();
+                PreparedStatement count = c
+                        .prepareStatement("SELECT count(*) FROM consent_grant WHERE consent_id = ?")) {
+            count.setObject(1, consent);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
     }
 
     @Test

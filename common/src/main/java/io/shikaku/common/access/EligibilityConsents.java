@@ -105,9 +105,7 @@ public class EligibilityConsents {
                 })
                 .map(response -> {
                     if (response.statusCode() == 200) {
-                        JsonObject body = response.bodyAsJsonObject();
-                        Grant grant = new Grant(AccessBasis.CONSENT, body.getBoolean("medication", false),
-                                body.getBoolean("checkup", false), Instant.parse(body.getString("expiresAt")));
+                        Grant grant = grantOf(response.bodyAsString());
                         if (Instant.now(clock).isBefore(grant.expiresAt())) {
                             answers.put(key, grant);
                         }
@@ -120,5 +118,16 @@ public class EligibilityConsents {
                     LOG.warnf("Eligibility answered %d when asked for a consent", response.statusCode());
                     throw new EligibilityUnavailable.Failure("status " + response.statusCode());
                 });
+    }
+
+    /** The consent eligibility answered; an answer that is not one is eligibility in trouble (503), not a 500. */
+    private static Grant grantOf(String answer) {
+        try {
+            JsonObject body = new JsonObject(answer);
+            return new Grant(AccessBasis.CONSENT, body.getBoolean("medication", false),
+                    body.getBoolean("checkup", false), Instant.parse(body.getString("expiresAt")));
+        } catch (RuntimeException unreadable) {
+            throw new EligibilityUnavailable.Failure("an unreadable consent");
+        }
     }
 }

@@ -32,6 +32,7 @@ public class FakeEligibility implements QuarkusTestResourceLifecycleManager {
     private static final Map<String, String> CONSENTS = new ConcurrentHashMap<>();
     private static final List<String> TOKENS = new CopyOnWriteArrayList<>();
     private static final List<String> FAILING = new CopyOnWriteArrayList<>();
+    private static final List<String> GARBLED = new CopyOnWriteArrayList<>();
 
     private HttpServer server;
 
@@ -50,6 +51,11 @@ public class FakeEligibility implements QuarkusTestResourceLifecycleManager {
     /** Eligibility fails (500) when asked about {@code personId}, as a service in trouble would. */
     public static void failFor(UUID personId) {
         FAILING.add(personId.toString());
+    }
+
+    /** Eligibility answers 200 with a body that is not a consent when asked about {@code personId}. */
+    public static void garbleFor(UUID personId) {
+        GARBLED.add(personId.toString());
     }
 
     /** Whether eligibility was asked with exactly this bearer token. */
@@ -80,6 +86,10 @@ public class FakeEligibility implements QuarkusTestResourceLifecycleManager {
                         StandardCharsets.UTF_8);
         Matcher facility = FACILITY.matcher(claims);
         String person = exchange.getRequestURI().getPath().replaceFirst(".*/", "");
+        if (GARBLED.contains(person)) {
+            respond(exchange, 200, "{\"medication\":true}");
+            return;
+        }
         if (FAILING.contains(person)) {
             respond(exchange, 500, "{\"code\":\"INTERNAL_ERROR\"}");
             return;

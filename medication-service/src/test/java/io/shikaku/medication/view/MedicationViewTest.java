@@ -121,6 +121,14 @@ class MedicationViewTest {
     }
 
     @Test
+    void anUnreadableAnswerFromEligibilityIsUnavailableToo() {
+        UUID person = UUID.randomUUID();
+        FakeEligibility.garbleFor(person);
+        given().auth().oauth2(Tokens.clinic(CLINIC)).get(path(person)).then().statusCode(503)
+                .body("code", equalTo("UNAVAILABLE"));
+    }
+
+    @Test
     void anotherFacilityGetsTheSame404AsForAPersonThatDoesNotExist() {
         UUID person = UUID.randomUUID();
         dispensing(person, LocalDate.of(2026, 1, 10), Dispensings.LOXOPROFEN, 7);
