@@ -10,6 +10,10 @@ public record Grant(AccessBasis basis, boolean medication, boolean checkup, Inst
 
     /** Whether this grant covers data of {@code kind}. */
     public boolean covers(AccessKind kind) {
-        return kind == AccessKind.MEDICATION ? medication : checkup;
+        return switch (kind) {
+            case MEDICATION -> medication;
+            case CHECKUP -> checkup;
+            case LOOKUP -> false;
+        };
     }
 }
