@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -31,7 +32,8 @@ import io.shikaku.common.testing.KafkaTestKit;
  * tokens from the real Keycloak: dispensings that arrive before their person are kept and attached once the insurer's
  * batch makes the person known; a card check with consent opens them at once, to that facility only; a card-number
  * check opens nothing, nor does a consent to medication open checkups; the duplicate check finds the active
- * same-ingredient drug and ignores a finished one.
+ * same-ingredient drug and ignores a finished one; a consent to both opens the checkups too, each view counted once in
+ * the usage statistics; 24 hours later (the services' clock moved) the same facility sees nothing.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MedicationThroughGatewayTest {
@@ -165,6 +167,95 @@ class MedicationThroughGatewayTest {
                 .body("overlapping.size()", equalTo(1))
                 .body("overlapping[0].plannedDrugCode", equalTo("1149019F1021"))
                 .body("overlapping[0].dispensing.drugCode", equalTo(ACTIVE_DRUG));
+    }
+
+    @Test
+    @Order(6)
+    void aConsentToBothOpensTheCheckupsAtOnceAndEachViewCountsOnceInTheUsageStatistics() throws Exception {
+        String insurer = Keycloak.clientToken("insurer-" + INSURER);
+        Map<String, Object> items = Map.of("heightCm", 170.0, "weightKg", 80.0, "waistCm", 90.0, "systolic", 135,
+                "diastolic", 80, "triglycerides", 160, "hdl", 45, "fastingGlucose", 95);
+        // the checkup service learns the insurer's members from person-qualifications, every earlier run's first:
+        // until it has read this one, the line is refused as not covered, so send again until it is accepted
+        KafkaTestKit.await("the checkup batch to be accepted", ATTACHING, () -> {
+            String batch = given().auth().oauth2(insurer).contentType(ContentType.JSON)
+                    .header("Idempotency-Key", "e2e-checkup-" + UUID.randomUUID())
+                    .body(Map.of("records", List.of(Map.of("symbol", SYMBOL, "number", NUMBER, "branch", "00", "sex",
+                            "MALE", "examinedOn", TODAY.minusMonths(2).toString(), "items", items))))
+                    .post("/api/v1/insurers/{n}/checkup-batches", INSURER).then().statusCode(202).extract()
+                    .path("batchId");
+            return KafkaTestKit.await("the checkup batch to complete", () -> given().auth().oauth2(insurer)
+                    .get("/api/v1/insurers/{n}/checkup-batches/{id}", INSURER, batch),
+                    r -> "COMPLETED".equals(r.path("status")));
+        }, report -> Integer.valueOf(1).equals(report.path("accepted")));
+
+        // the statistics count views by the facility's type in the registry's master: this suite's starts empty
+        String admin = Keycloak.userToken("portal-admin");
+        given().auth().oauth2(admin).contentType("text/csv")
+                .body("facilityCode,type,prefecture,name,accountRegisteredOn,readerAppliedOn,readersApplied,readyOn,"
+                        + "goLiveOn\n0110113719,MEDICAL_CLINIC,01,札幌テスト内科クリニック,2021-04-01,2021-05-01,1,2021-09-01,"
+                        + "2021-10-01\n")
+                .post("/api/v1/facilities/imports").then().statusCode(200).body("imported", equalTo(1));
+        // on a day of its own, years ahead, so that no other test's views share the statistics' day
+        String clinic = Keycloak.clientToken(CLINIC);
+        Duration ahead = Duration.ofDays(ThreadLocalRandom.current().nextInt(400, 2_500));
+        try {
+            SUITE.moveClock(ahead);
+            given().auth().oauth2(clinic).contentType(ContentType.JSON)
+                    .body(Map.of("method", "MY_NUMBER_CARD", "visitDate", today(ahead).toString(), "cardSerial", CARD,
+                            "identityVerification", "PIN", "consent",
+                            Map.of("medication", true, "checkup", true, "limitCategory", false)))
+                    .post("/api/v1/eligibility/checks").then().statusCode(200).body("consent.checkup", equalTo(true));
+
+            try (KafkaTestKit.Watch recordViews = KafkaTestKit.watch("record-views")) {
+                given().auth().oauth2(clinic).get("/api/v1/persons/{p}/checkups", person).then().statusCode(200)
+                        .body("checkups.size()", equalTo(1)).body("checkups[0].items.bmi.value", equalTo(27.7f))
+                        .body("checkups[0].metabolicSyndrome", equalTo("MEETS_CRITERIA"));
+                ConsumerRecord<String, String> view = recordViews
+                        .await(r -> r.value().contains(person) && r.value().contains("CHECKUP"));
+                // the same event delivered twice
+                KafkaTestKit.produce(view.topic(), view.key(), view.value(), Map.of("ce_id",
+                        KafkaTestKit.header(view, "ce_id"), "ce_type", KafkaTestKit.header(view, "ce_type")));
+            }
+            // behind the copy on the person's partition: once this view is counted, the copy has been read
+            given().auth().oauth2(clinic).get("/api/v1/persons/{p}/medications", person).then().statusCode(200);
+            LocalDate day = today(ahead);
+            KafkaTestKit.await("the medication view to be counted on " + day, ATTACHING, () -> views(admin, day),
+                    counted -> counted[0] > 0);
+            int[] counted = views(admin, day);
+            assertEquals(1, counted[0], "medication views");
+            assertEquals(1, counted[1], "checkup views (its event was delivered twice)");
+        } finally {
+            SUITE.resetClock();
+        }
+    }
+
+    @Test
+    @Order(5)
+    void theSameFacilitySeesNothingOnceTheConsentsTwentyFourHoursHavePassed() throws Exception {
+        String clinic = Keycloak.clientToken(CLINIC);
+        given().auth().oauth2(clinic).get("/api/v1/persons/{p}/medications", person).then().statusCode(200);
+        try {
+            SUITE.moveClock(Duration.ofHours(24));
+            given().auth().oauth2(clinic).get("/api/v1/persons/{p}/medications", person).then().statusCode(404)
+                    .body("code", equalTo("NOT_FOUND"));
+            given().auth().oauth2(clinic).get("/api/v1/persons/{p}/checkups", person).then().statusCode(404);
+        } finally {
+            SUITE.resetClock();
+        }
+    }
+
+    /** The date in Japan with the services' clock {@code ahead}. */
+    private static LocalDate today(Duration ahead) {
+        return LocalDate.ofInstant(java.time.Instant.now().plus(ahead), ZoneId.of("Asia/Tokyo"));
+    }
+
+    /** Medication and checkup views by all facilities on {@code day} and the day before, as the statistics count. */
+    private static int[] views(String admin, LocalDate day) {
+        Response usage = given().auth().oauth2(admin).queryParam("from", day.minusDays(1).toString())
+                .queryParam("to", day.toString()).get("/api/v1/stats/usage");
+        usage.then().statusCode(200);
+        return new int[] {usage.path("total.medicationViews"), usage.path("total.checkupViews")};
     }
 
     private static Map<String, Object> dispensing(LocalDate on, String drugCode, String drugName, String ingredient,

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,11 +51,14 @@ final class Suite {
     private static final Duration STARTUP = Duration.ofSeconds(180);
     private final Path root = root();
     private final Path logs = root.resolve("e2e-tests/target/e2e-logs");
+    /** The services' clock offset ({@code shikaku.clock.offset-file}): time moved without waiting. */
+    private final Path clockOffset = logs.resolve("clock-offset");
     private final Map<Service, Process> running = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     void startAll() throws IOException, InterruptedException {
         Files.createDirectories(logs);
+        resetClock();
         for (Service service : ALL) {
             requireFreePort(service);
         }
@@ -90,6 +94,16 @@ final class Suite {
         }
     }
 
+    /** Moves every service's clock {@code ahead} of the real time, at once (their next reading of it). */
+    void moveClock(Duration ahead) throws IOException {
+        Files.writeString(clockOffset, ahead.toString());
+    }
+
+    /** Back to the real time. */
+    void resetClock() throws IOException {
+        Files.deleteIfExists(clockOffset);
+    }
+
     /** A leftover process on a port would answer in place of the one started here: refuse to go on. */
     private static void requireFreePort(Service service) {
         try (ServerSocket probe = new ServerSocket(service.port(), 1, InetAddress.getLoopbackAddress())) {
@@ -116,7 +130,12 @@ final class Suite {
             throw new IllegalStateException("Not built: " + jar + " (run the README's test command)");
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1"));
+        if (service.database() != null) {
+            command.add("-Dshikaku.clock.offset-file=" + clockOffset);
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service.module() + ".log").toFile()));
         Map<String, String> env = builder.environment();
