@@ -139,7 +139,7 @@ class FacilityOnboardingThroughGatewayTest {
         awaitUsageCaughtUp(admin);
         int before = clinicChecks(admin);
 
-        try (KafkaTestKit.Watch checks = KafkaTestKit.watch("eligibility-checks")) {
+        try (KafkaTestKit.Watch checks = KafkaTestKit.watch(SUITE.topic("eligibility-checks"))) {
             String checkId = check(clinic).then().statusCode(200).extract().path("checkId");
             ConsumerRecord<String, String> event = checks.await(r -> r.value().contains(checkId));
             KafkaTestKit.produce(event.topic(), event.key(), event.value(),
@@ -171,11 +171,13 @@ class FacilityOnboardingThroughGatewayTest {
         LocalDate day = LocalDate.of(2001, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(5_000));
         String id = UUID.randomUUID().toString();
         String type = "io.shikaku.eligibility.check.recorded";
-        KafkaTestKit.produce("eligibility-checks", walkingFacility, "{\"id\":\"" + id + "\",\"type\":\"" + type
-                + "\",\"source\":\"e2e-tests\",\"time\":\"" + day + "T03:00:00Z\",\"subject\":\"" + id
-                + "\",\"data\":{\"checkId\":\"" + id + "\",\"facilityCode\":\"" + walkingFacility
-                + "\",\"method\":\"BULK\",\"validity\":\"VALID\",\"visitDate\":\"" + day
-                + "\",\"checkedAt\":\"" + day + "T03:00:00Z\"}}", Map.of("ce_id", id, "ce_type", type));
+        KafkaTestKit.produce(SUITE.topic("eligibility-checks"), walkingFacility,
+                "{\"id\":\"" + id + "\",\"type\":\"" + type
+                        + "\",\"source\":\"e2e-tests\",\"time\":\"" + day + "T03:00:00Z\",\"subject\":\"" + id
+                        + "\",\"data\":{\"checkId\":\"" + id + "\",\"facilityCode\":\"" + walkingFacility
+                        + "\",\"method\":\"BULK\",\"validity\":\"VALID\",\"visitDate\":\"" + day
+                        + "\",\"checkedAt\":\"" + day + "T03:00:00Z\"}}",
+                Map.of("ce_id", id, "ce_type", type));
         KafkaTestKit.await("the usage statistics reading up to now", Duration.ofSeconds(120), () -> {
             Response usage = given().auth().oauth2(admin).queryParam("from", day.toString())
                     .queryParam("to", day.toString()).get("/api/v1/stats/usage");

@@ -75,8 +75,8 @@ class InsurersAndCardsThroughGatewayTest {
     static void startSuite() throws Exception {
         SUITE.startAll();
         RestAssured.baseURI = Suite.gatewayUrl();
-        consents = KafkaTestKit.watch("consents");
-        qualifications = KafkaTestKit.watch("person-qualifications");
+        consents = KafkaTestKit.watch(SUITE.topic("consents"));
+        qualifications = KafkaTestKit.watch(SUITE.topic("person-qualifications"));
     }
 
     @AfterAll

@@ -51,6 +51,12 @@ final class Suite {
     private static final Duration STARTUP = Duration.ofSeconds(180);
     private final Path root = root();
     private final Path logs = root.resolve("e2e-tests/target/e2e-logs");
+    /**
+     * Put before every topic this suite's services use ({@code shikaku.kafka.topic-prefix}): topics of its own on the
+     * shared broker, so that no earlier run's or other test's events (a facility of the demo data made a pharmacy by
+     * some service's test, say) reach it.
+     */
+    private final String topicPrefix = "e2e-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "-";
     /** The services' clock offset ({@code shikaku.clock.offset-file}): time moved without waiting. */
     private final Path clockOffset = logs.resolve("clock-offset");
     private final Map<Service, Process> running = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
@@ -94,6 +100,11 @@ final class Suite {
         }
     }
 
+    /** The name on the broker of this suite's {@code topic}. */
+    String topic(String topic) {
+        return topicPrefix + topic;
+    }
+
     /** Moves every service's clock {@code ahead} of the real time, at once (their next reading of it). */
     void moveClock(Duration ahead) throws IOException {
         Files.writeString(clockOffset, ahead.toString());
@@ -133,6 +144,7 @@ final class Suite {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1"));
         if (service.database() != null) {
             command.add("-Dshikaku.clock.offset-file=" + clockOffset);
+            command.add("-Dshikaku.kafka.topic-prefix=" + topicPrefix);
         }
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)

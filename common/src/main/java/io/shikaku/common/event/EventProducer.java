@@ -19,7 +19,9 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 /**
  * The relay's Kafka producer: idempotent with {@code acks=all}, so that records sent in order reach each partition
  * in order and once per send, while many are in flight. Settings under {@code shikaku.outbox.kafka.} override the
- * defaults (any producer property).
+ * defaults (any producer property). {@code shikaku.kafka.topic-prefix} (none by default) is put before every topic, as
+ * each consumer's {@code topic} setting does with the same expression, so that a suite can have topics of its own on a
+ * shared broker (the end-to-end tests do: other runs' events never reach them).
  */
 @ApplicationScoped
 public class EventProducer {
@@ -27,6 +29,7 @@ public class EventProducer {
     private static final String OVERRIDES = "shikaku.outbox.kafka.";
 
     private KafkaProducer<String, String> producer;
+    private String topicPrefix;
 
     /** Sends the events in the given order without waiting between them; completes when the broker has them all. */
     Uni<Void> sendAll(List<PendingEvent> events) {
@@ -42,7 +45,7 @@ public class EventProducer {
     private CompletableFuture<Void> send(PendingEvent event) {
         CompletableFuture<Void> ack = new CompletableFuture<>();
         try {
-            producer().send(event.toRecord(), (metadata, failure) -> {
+            producer().send(event.toRecord(topicPrefix), (metadata, failure) -> {
                 if (failure == null) {
                     ack.complete(null);
                 } else {
@@ -57,6 +60,8 @@ public class EventProducer {
 
     private synchronized KafkaProducer<String, String> producer() {
         if (producer == null) {
+            topicPrefix = ConfigProvider.getConfig().getOptionalValue("shikaku.kafka.topic-prefix", String.class)
+                    .orElse("");
             producer = new KafkaProducer<>(properties(ConfigProvider.getConfig()), new StringSerializer(),
                     new StringSerializer());
         }

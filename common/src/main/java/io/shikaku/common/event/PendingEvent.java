@@ -17,8 +17,9 @@ record PendingEvent(UUID id, String topic, String key, String type, String envel
                 row.getString("event_type"), row.getString("envelope"));
     }
 
-    ProducerRecord<String, String> toRecord() {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, envelope);
+    /** The record to send, to the event's topic with {@code topicPrefix} before it. */
+    ProducerRecord<String, String> toRecord(String topicPrefix) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topicPrefix + topic, key, envelope);
         record.headers().add(EventHeaders.ID, id.toString().getBytes(StandardCharsets.UTF_8));
         if (type != null) {
             record.headers().add(EventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
