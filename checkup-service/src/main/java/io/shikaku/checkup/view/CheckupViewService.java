@@ -15,13 +15,16 @@ import io.shikaku.checkup.view.Checkups.View;
 import io.shikaku.common.access.AccessKind;
 import io.shikaku.common.access.Viewer;
 import io.shikaku.common.access.ViewingAccess;
+import io.shikaku.common.own.OwnRecords;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * A facility's view of a person's checkups (DOMAIN.md §7): only through common's access rule ({@link ViewingAccess},
- * kind CHECKUP), which records every answered view as a {@code record-views} event in the read's own transaction.
+ * kind CHECKUP), which records every answered view as a {@code record-views} event in the read's own transaction; and
+ * the patient's own view, the same read.
  */
 @ApplicationScoped
 public class CheckupViewService {
@@ -36,9 +39,21 @@ public class CheckupViewService {
     @Inject
     Clock clock;
 
+    @Inject
+    OwnRecords own;
+
     /** The person's checkups kept today, newest first. */
     public Uni<View> view(Viewer viewer, UUID personId) {
-        return access.viewed(viewer, personId, AccessKind.CHECKUP, tx -> tx.preparedQuery(CHECKUPS)
+        return access.viewed(viewer, personId, AccessKind.CHECKUP, tx -> read(tx, personId));
+    }
+
+    /** The patient's own checkups, as {@link #view}; no grant is needed and no view is recorded ({@link OwnRecords}). */
+    public Uni<View> own(UUID personId) {
+        return own.read(personId, tx -> read(tx, personId));
+    }
+
+    private Uni<View> read(SqlConnection tx, UUID personId) {
+        return tx.preparedQuery(CHECKUPS)
                 .execute(Tuple.of(personId, RetentionRule.firstKeptExamination(Instant.now(clock))))
                 .map(rows -> {
                     List<Checkup> checkups = new ArrayList<>(rows.size());
@@ -46,6 +61,6 @@ public class CheckupViewService {
                         checkups.add(Checkup.of(row.getLocalDate(0), row.getJsonObject(1), row.getString(2)));
                     }
                     return new View(personId, checkups);
-                }));
+                });
     }
 }

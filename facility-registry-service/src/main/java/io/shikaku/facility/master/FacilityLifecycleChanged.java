@@ -7,23 +7,25 @@ import io.shikaku.common.event.Topics;
 
 /**
  * A facility changed (DESIGN.md, Events: facility-lifecycle): eligibility learns which facilities are live, their type
- * and prefecture without a call. Keyed by facility code; no person. The import writes the same envelope in SQL
+ * and prefecture without a call, and the viewing services learn the master's facility name that a patient sees beside
+ * their own records (DOMAIN.md §6). Keyed by facility code; no person. The import writes the same envelope in SQL
  * ({@link MasterImport}).
  */
-public record FacilityLifecycleChanged(String facilityCode, FacilityType facilityType, String prefecture,
+public record FacilityLifecycleChanged(String facilityCode, FacilityType facilityType, String prefecture, String name,
         LocalDate accountRegisteredOn, LocalDate readerAppliedOn, LocalDate readyOn, LocalDate goLiveOn,
         boolean emergencyTerminal) implements ExportedEvent {
 
     public static final String TYPE = "io.shikaku.facility.lifecycle.changed";
 
     public static FacilityLifecycleChanged of(Facility f) {
-        return new FacilityLifecycleChanged(f.facilityCode, f.type, f.prefecture, f.accountRegisteredOn,
+        return new FacilityLifecycleChanged(f.facilityCode, f.type, f.prefecture, f.name, f.accountRegisteredOn,
                 f.readerAppliedOn, f.readyOn, f.goLiveOn, f.emergencyTerminal);
     }
 
     /** The event's data: exactly the fields consumers rely on. */
-    public record Data(String facilityCode, FacilityType type, String prefecture, LocalDate accountRegisteredOn,
-            LocalDate readerAppliedOn, LocalDate readyOn, LocalDate goLiveOn, boolean emergencyTerminal) {
+    public record Data(String facilityCode, FacilityType type, String prefecture, String name,
+            LocalDate accountRegisteredOn, LocalDate readerAppliedOn, LocalDate readyOn, LocalDate goLiveOn,
+            boolean emergencyTerminal) {
     }
 
     @Override
@@ -48,7 +50,8 @@ public record FacilityLifecycleChanged(String facilityCode, FacilityType facilit
 
     @Override
     public Object data() {
-        return new Data(facilityCode, facilityType, prefecture, accountRegisteredOn, readerAppliedOn, readyOn, goLiveOn,
+        return new Data(facilityCode, facilityType, prefecture, name, accountRegisteredOn, readerAppliedOn, readyOn,
+                goLiveOn,
                 emergencyTerminal);
     }
 }

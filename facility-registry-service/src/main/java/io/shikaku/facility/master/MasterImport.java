@@ -32,8 +32,9 @@ import io.shikaku.common.problem.ProblemException;
 
 /**
  * Imports the facility master from CSV in one transaction, set-based: the body is read as a stream, every line checked
- * by {@link MasterRows}, good rows COPYed into a staging table, then one upsert writes the rows that changed and, in
- * the same statement, their facility-lifecycle events into the outbox (never one round trip per row).
+ * by {@link MasterRows}, good rows COPYed into a staging table, then one upsert writes the rows that changed (a new
+ * name is a change) and, in the same statement, their facility-lifecycle events into the outbox, name included (never
+ * one round trip per row).
  */
 @ApplicationScoped
 public class MasterImport {
@@ -67,13 +68,13 @@ public class MasterImport {
             + " f.ready_on, f.go_live_on) IS DISTINCT FROM (EXCLUDED.type, EXCLUDED.prefecture, EXCLUDED.name,"
             + " EXCLUDED.account_registered_on, EXCLUDED.reader_applied_on, EXCLUDED.readers_applied,"
             + " EXCLUDED.ready_on, EXCLUDED.go_live_on)"
-            + " RETURNING f.facility_code, f.type, f.prefecture, f.account_registered_on, f.reader_applied_on,"
+            + " RETURNING f.facility_code, f.type, f.prefecture, f.name, f.account_registered_on, f.reader_applied_on,"
             + " f.ready_on, f.go_live_on, f.emergency_terminal),"
             + " events AS (SELECT gen_random_uuid() AS id, c.* FROM changed c)"
             + " INSERT INTO outbox (id, topic, record_key, event_type, envelope, created_at)"
             + " SELECT id, ?, facility_code, ?, json_build_object('id', id, 'type', ?::text, 'source', ?::text,"
             + " 'time', ?::text, 'subject', facility_code, 'data', json_build_object('facilityCode', facility_code,"
-            + " 'type', type, 'prefecture', prefecture, 'accountRegisteredOn', account_registered_on,"
+            + " 'type', type, 'prefecture', prefecture, 'name', name, 'accountRegisteredOn', account_registered_on,"
             + " 'readerAppliedOn', reader_applied_on, 'readyOn', ready_on, 'goLiveOn', go_live_on,"
             + " 'emergencyTerminal', emergency_terminal))::text, ? FROM events";
 

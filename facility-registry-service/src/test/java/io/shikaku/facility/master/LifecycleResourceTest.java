@@ -137,7 +137,9 @@ class LifecycleResourceTest {
             assertEquals("HOSPITAL", second.get("type").asText());
             assertEquals(FacilityLifecycleChanged.TYPE, KafkaTestKit.header(records.get(1), "ce_type"));
             for (ConsumerRecord<String, String> r : records) {
-                assertEquals(8, new ObjectMapper().readTree(r.value()).get("data").size());
+                JsonNode data = new ObjectMapper().readTree(r.value()).get("data");
+                assertEquals(9, data.size());
+                assertEquals("Test HOSPITAL", data.get("name").asText(), "each step carries the master's name");
             }
         }
         given().auth().oauth2(Tokens.portalAdmin()).get(BASE + code).then().body("readerAppliedOn", nullValue());

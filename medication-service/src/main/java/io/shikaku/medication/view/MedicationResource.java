@@ -40,9 +40,6 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 public class MedicationResource {
 
-    /** Medication is kept 3 years (DOMAIN.md §6): the view's default reach. */
-    private static final int YEARS_KEPT = 3;
-
     @Inject
     MedicationService medications;
 
@@ -70,13 +67,8 @@ public class MedicationResource {
     public Uni<Medications.View> view(@PathParam("personId") UUID personId, @QueryParam("from") String from,
             @QueryParam("to") String to) {
         Viewer viewer = viewer();
-        LocalDate today = LocalDate.now(clock.withZone(CalendarDates.JAPAN));
-        LocalDate since = from == null ? today.minusYears(YEARS_KEPT) : date("from", from);
-        LocalDate until = to == null ? today : date("to", to);
-        if (since.isAfter(until)) {
-            throw ProblemException.invalidField("from", "must not be after to");
-        }
-        return medications.view(viewer, personId, since, until);
+        ViewPeriod period = ViewPeriod.of(from, to, LocalDate.now(clock.withZone(CalendarDates.JAPAN)));
+        return medications.view(viewer, personId, period.from(), period.to());
     }
 
     @POST
@@ -96,7 +88,7 @@ public class MedicationResource {
     public Uni<Medications.DuplicateCheck> duplicateCheck(@PathParam("personId") UUID personId,
             @NotNull Medications.DuplicateCheckRequest request) {
         Viewer viewer = viewer();
-        LocalDate startOn = date("startOn", request.startOn());
+        LocalDate startOn = ViewPeriod.date("startOn", request.startOn());
         List<Medications.PlannedDrug> drugs = request.drugs();
         if (drugs == null || drugs.isEmpty() || drugs.size() > Medications.MAX_PLANNED) {
             throw ProblemException.invalidField("drugs", "must hold 1 to " + Medications.MAX_PLANNED + " drugs");
@@ -116,12 +108,5 @@ public class MedicationResource {
 
     private Viewer viewer() {
         return Viewer.of(token, caller.facilityCode());
-    }
-
-    private static LocalDate date(String field, String value) {
-        if (value == null) {
-            throw ProblemException.invalidField(field, "is required");
-        }
-        return CalendarDates.parse(value).orElseThrow(() -> ProblemException.invalidField(field, CalendarDates.RULE));
     }
 }
