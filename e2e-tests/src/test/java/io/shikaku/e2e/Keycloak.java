@@ -32,7 +32,20 @@ final class Keycloak {
      * audience. Idempotent: an existing client is kept.
      */
     static String registerClinicSystem(String facilityCode) {
-        String clientId = "clinic-" + facilityCode;
+        return registerSystem("clinic-" + facilityCode, "clinic", Map.of("facility_code", facilityCode));
+    }
+
+    /**
+     * Registers emergency staff of {@code facilityCode} with a licensed {@code profession}, shaped like the realm's
+     * {@code emergency-doctor} (role {@code emergency-staff}, claims facility_code and profession) but as a client of
+     * its own, so that a test has a staff identity (token subject) of its own. Idempotent.
+     */
+    static String registerEmergencyStaff(String facilityCode, String profession) {
+        return registerSystem("emergency-" + facilityCode + "-" + profession.toLowerCase(java.util.Locale.ROOT),
+                "emergency-staff", Map.of("facility_code", facilityCode, "profession", profession));
+    }
+
+    private static String registerSystem(String clientId, String role, Map<String, String> claims) {
         String admin = given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
                 .formParam("username", ADMIN).formParam("password", ADMIN_PASSWORD)
                 .post(BASE_URL + "/realms/master/protocol/openid-connect/token")
@@ -41,23 +54,24 @@ final class Keycloak {
         List<String> existing = given().auth().oauth2(admin).queryParam("clientId", clientId).get(clients)
                 .then().statusCode(200).extract().path("id");
         if (existing.isEmpty()) {
+            List<Map<String, Object>> mappers = new java.util.ArrayList<>();
+            claims.forEach((claim, value) -> mappers.add(mapper(claim, "oidc-hardcoded-claim-mapper",
+                    Map.of("claim.name", claim, "claim.value", value, "jsonType.label", "String"))));
+            mappers.add(mapper("shikaku-api audience", "oidc-audience-mapper",
+                    Map.of("included.custom.audience", "shikaku-api")));
             given().auth().oauth2(admin).contentType("application/json").body(Map.of(
                     "clientId", clientId, "secret", DEMO_SECRET, "publicClient", false,
                     "serviceAccountsEnabled", true, "standardFlowEnabled", false,
-                    "directAccessGrantsEnabled", false, "protocolMappers", List.of(
-                            mapper("facility_code", "oidc-hardcoded-claim-mapper", Map.of("claim.name",
-                                    "facility_code", "claim.value", facilityCode, "jsonType.label", "String")),
-                            mapper("shikaku-api audience", "oidc-audience-mapper",
-                                    Map.of("included.custom.audience", "shikaku-api")))))
+                    "directAccessGrantsEnabled", false, "protocolMappers", mappers))
                     .post(clients).then().statusCode(201);
             String id = given().auth().oauth2(admin).queryParam("clientId", clientId).get(clients)
                     .then().statusCode(200).extract().path("[0].id");
             String user = given().auth().oauth2(admin).get(clients + "/" + id + "/service-account-user")
                     .then().statusCode(200).extract().path("id");
-            Map<?, ?> clinic = given().auth().oauth2(admin)
-                    .get(BASE_URL + "/admin/realms/shikaku/roles/clinic").then().statusCode(200).extract()
+            Map<?, ?> realmRole = given().auth().oauth2(admin)
+                    .get(BASE_URL + "/admin/realms/shikaku/roles/" + role).then().statusCode(200).extract()
                     .as(Map.class);
-            given().auth().oauth2(admin).contentType("application/json").body(List.of(clinic))
+            given().auth().oauth2(admin).contentType("application/json").body(List.of(realmRole))
                     .post(BASE_URL + "/admin/realms/shikaku/users/" + user + "/role-mappings/realm")
                     .then().statusCode(204);
         }

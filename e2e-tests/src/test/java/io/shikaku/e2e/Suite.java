@@ -156,7 +156,8 @@ final class Suite {
             env.put("SHIKAKU_DB_NAME", service.database());
             env.put("QUARKUS_FLYWAY_CLEAN_AT_START", Boolean.toString(fresh));
         }
-        if (service == ELIGIBILITY) {
+        if (service == ELIGIBILITY || service == MEDICATION || service == CHECKUP) {
+            // the demo persons, and the other services' projection of them (eligibility's demo publishes no events)
             env.put("SHIKAKU_DEMO_DATA", "true");
         }
         if (service == MEDICATION || service == CHECKUP) {
