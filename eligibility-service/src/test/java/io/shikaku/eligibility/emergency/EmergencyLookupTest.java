@@ -33,6 +33,7 @@ import io.shikaku.common.json.CalendarDates;
 import io.shikaku.common.testing.AdjustableClock;
 import io.shikaku.common.testing.KafkaTestKit;
 import io.shikaku.common.testing.Tokens;
+import io.shikaku.eligibility.resident.FourAttributes;
 import io.shikaku.eligibility.support.Fixtures;
 
 /**
@@ -365,6 +366,14 @@ class EmergencyLookupTest {
         clock.advance(Duration.ofHours(8));
         given().auth().oauth2(Tokens.clinic(facility)).get("/api/v1/eligibility/consents/{p}", person).then()
                 .statusCode(404);
+    }
+
+    @Test
+    void theDatabasesNameKeyIsTheJavaComparisonForm() {
+        for (String name : List.of("山田 太郎", "山田\u3000太郎", "山田\t太郎\u00a0", "ﾔﾏﾀﾞ ﾀﾛｳ", "Ｙａｍａｄａ　Ｔａｒｏ", "髙橋\u2003誠①",
+                "\u1680山田\u2028太郎\u202f")) {
+            assertEquals(List.of(FourAttributes.key(name)), fixtures.rowsAsText("SELECT match_key(?)", name), name);
+        }
     }
 
     @Test
