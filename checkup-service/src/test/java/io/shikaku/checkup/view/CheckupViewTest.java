@@ -178,6 +178,24 @@ class CheckupViewTest {
     }
 
     @Test
+    void anEmergencyGrantLetsThatFacilityAloneViewUntilItExpiresAndEachViewSaysEmergencyAndTheProfession() {
+        UUID person = UUID.randomUUID();
+        Instant issued = Instant.now();
+        consents.awaitProjected(ConsentEvents.publish(person, CLINIC, true, true, issued,
+                issued.plus(Duration.ofHours(8)), "EMERGENCY"));
+        String pharmacist = Tokens.emergencyStaff("emergency-pharmacist-" + person, CLINIC, "PHARMACIST");
+        try (KafkaTestKit.Watch watch = KafkaTestKit.watch(Topics.RECORD_VIEWS)) {
+            given().auth().oauth2(pharmacist).get(path(person)).then().statusCode(200);
+            RecordViews.assertView(watch.await(r -> person.toString().equals(r.key())), "checkup-service", person,
+                    CLINIC, "emergency-pharmacist-" + person, "PHARMACIST", "CHECKUP", "EMERGENCY");
+        }
+        given().auth().oauth2(Tokens.emergencyStaff(OTHER_CLINIC, "DOCTOR")).get(path(person)).then()
+                .statusCode(404);
+        clock.advance(Duration.ofHours(8));
+        given().auth().oauth2(pharmacist).get(path(person)).then().statusCode(404);
+    }
+
+    @Test
     void onlyClinicsAndEmergencyStaffOfAFacilityMayView() {
         given().auth().oauth2(Tokens.insurer(INSURER)).get(path(UUID.randomUUID())).then().statusCode(403);
         given().auth().oauth2(Tokens.withRoles("clinic")).get(path(UUID.randomUUID())).then().statusCode(403);

@@ -16,14 +16,15 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Consents as grants (DOMAIN.md §4): the facility's unexpired consents for the person in the projection
+ * Consents as grants (DOMAIN.md §4, §8), each with its basis (a consent, or an emergency or disaster grant that
+ * eligibility publishes as a consent of that basis): the facility's unexpired consents for the person in the projection
  * ({@code consent_grant}, from the {@code consents} topic); when none of them covers the kind asked for, eligibility's
  * answer ({@link EligibilityConsents}), so that a view right after the card check succeeds before the event arrives.
  */
 @ApplicationScoped
 public class ConsentGrants implements GrantSource {
 
-    private static final String LIVE = "SELECT medication, checkup, expires_at FROM consent_grant"
+    private static final String LIVE = "SELECT medication, checkup, expires_at, basis FROM consent_grant"
             + " WHERE person_id = $1 AND facility_code = $2 AND expires_at > $3";
 
     @Inject
@@ -42,8 +43,8 @@ public class ConsentGrants implements GrantSource {
                 .chain(rows -> {
                     List<Grant> grants = new ArrayList<>();
                     for (Row row : rows) {
-                        grants.add(new Grant(AccessBasis.CONSENT, row.getBoolean(0), row.getBoolean(1),
-                                row.getOffsetDateTime(2).toInstant()));
+                        grants.add(new Grant(AccessBasis.ofGrant(row.getString(3)), row.getBoolean(0),
+                                row.getBoolean(1), row.getOffsetDateTime(2).toInstant()));
                     }
                     if (AccessRule.allowing(false, grants, kind, now).isPresent()) {
                         return Uni.createFrom().item(grants);

@@ -15,7 +15,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Projects eligibility's {@code consents} events into the service's table {@code consent_grant} with one insert per
- * Kafka batch, in the inbox's transaction. A service that views personal data wires its {@code @Incoming("consents")}
+ * Kafka batch, in the inbox's transaction, each with its basis (a consent, or an emergency or disaster grant). A service that views personal data wires its {@code @Incoming("consents")}
  * transport to this handler and creates the table with its own migration (README of common, "Viewing access").
  */
 @ApplicationScoped
@@ -24,8 +24,9 @@ public class ConsentProjection implements BatchEventHandler<ConsentGrantedData> 
     public static final String CONSUMER = "consents";
 
     private static final String INSERT = "INSERT INTO consent_grant (consent_id, person_id, facility_code, medication,"
-            + " checkup, granted_at, expires_at) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::bool[],"
-            + " $5::bool[], $6::timestamptz[], $7::timestamptz[]) ON CONFLICT (consent_id) DO NOTHING";
+            + " checkup, granted_at, expires_at, basis) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[],"
+            + " $4::bool[], $5::bool[], $6::timestamptz[], $7::timestamptz[], $8::text[])"
+            + " ON CONFLICT (consent_id) DO NOTHING";
 
     @Override
     public String consumer() {
@@ -52,6 +53,7 @@ public class ConsentProjection implements BatchEventHandler<ConsentGrantedData> 
         Boolean[] checkup = new Boolean[n];
         OffsetDateTime[] granted = new OffsetDateTime[n];
         OffsetDateTime[] expires = new OffsetDateTime[n];
+        String[] bases = new String[n];
         for (int i = 0; i < n; i++) {
             ConsentGrantedData g = grants.get(i);
             if (g.consentId() == null || g.personId() == null || g.facilityCode() == null || g.grantedAt() == null
@@ -65,9 +67,11 @@ public class ConsentProjection implements BatchEventHandler<ConsentGrantedData> 
             checkup[i] = g.checkup();
             granted[i] = g.grantedAt().atOffset(ZoneOffset.UTC);
             expires[i] = g.expiresAt().atOffset(ZoneOffset.UTC);
+            bases[i] = AccessBasis.ofGrant(g.basis()).name();
         }
         return tx.preparedQuery(INSERT)
-                .execute(Tuple.from(new Object[] {ids, persons, facilities, medication, checkup, granted, expires}))
+                .execute(Tuple
+                        .from(new Object[] {ids, persons, facilities, medication, checkup, granted, expires, bases}))
                 .replaceWithVoid();
     }
 }

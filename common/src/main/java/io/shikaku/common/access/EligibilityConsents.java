@@ -25,7 +25,8 @@ import io.vertx.mutiny.ext.web.client.WebClient;
 
 /**
  * Reads a caller's own write across services (DESIGN.md, Events): a view right after the card check that granted
- * consent finds no projected consent yet, since the {@code consents} event is asynchronous. On such a miss the eligibility
+ * consent (or the emergency or disaster lookup that issued a grant, answered with its basis) finds no projected consent
+ * yet, since the {@code consents} event is asynchronous. On such a miss the eligibility
  * service is asked synchronously ({@code GET /api/v1/eligibility/consents/{personId}}) with the caller's own bearer
  * token, so eligibility applies its own role and binding rules, and a live answer is kept until the consent expires
  * (by the injected clock). A 404, 401 or 403 is no consent (not kept); eligibility down, slow or failing is {@code 503}
@@ -120,11 +121,14 @@ public class EligibilityConsents {
                 });
     }
 
-    /** The consent eligibility answered; an answer that is not one is eligibility in trouble (503), not a 500. */
+    /**
+     * The consent (or emergency or disaster grant, by its {@code basis}) eligibility answered; an answer that is not
+     * one is eligibility in trouble (503), not a 500.
+     */
     private static Grant grantOf(String answer) {
         try {
             JsonObject body = new JsonObject(answer);
-            return new Grant(AccessBasis.CONSENT, body.getBoolean("medication", false),
+            return new Grant(AccessBasis.ofGrant(body.getString("basis")), body.getBoolean("medication", false),
                     body.getBoolean("checkup", false), Instant.parse(body.getString("expiresAt")));
         } catch (RuntimeException unreadable) {
             throw new EligibilityUnavailable.Failure("an unreadable consent");

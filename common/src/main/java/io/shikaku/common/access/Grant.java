@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * One permission for one facility to view one person's data of the kinds it covers, until it expires: a consent
- * (DOMAIN.md §4) or, later, an emergency or disaster grant (§8).
+ * (DOMAIN.md §4) or an emergency or disaster grant (§8), as its basis says.
  */
 public record Grant(AccessBasis basis, boolean medication, boolean checkup, Instant expiresAt) {
 

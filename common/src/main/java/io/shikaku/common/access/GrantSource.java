@@ -8,8 +8,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Where grants come from: the extension point of the access rule. {@link ViewingAccess} asks every bean implementing
  * this and lets {@link AccessRule} decide over all their grants. Today one source exists, consents ({@link
- * ConsentGrants}); emergency and disaster grants (DOMAIN.md §8, issue 10) are another bean implementing this, nothing
- * else changes.
+ * ConsentGrants}), which also carries emergency and disaster grants (DOMAIN.md §8): eligibility publishes them on
+ * {@code consents} with their basis.
  */
 public interface GrantSource {
 

@@ -31,13 +31,23 @@ public final class ConsentEvents {
     /** Publishes a consent granted at {@code grantedAt} for 24 hours; its consent id. */
     public static UUID publish(UUID person, String facilityCode, boolean medication, boolean checkup,
             Instant grantedAt) {
+        return publish(person, facilityCode, medication, checkup, grantedAt, grantedAt.plus(Duration.ofHours(24)),
+                "CARD_CHECK");
+    }
+
+    /**
+     * Publishes a grant of {@code basis} ({@code CARD_CHECK}, or {@code EMERGENCY} and {@code DISASTER} as eligibility's
+     * lookups issue them) from {@code grantedAt} to {@code expiresAt}; its consent id.
+     */
+    public static UUID publish(UUID person, String facilityCode, boolean medication, boolean checkup,
+            Instant grantedAt, Instant expiresAt, String basis) {
         UUID consent = UUID.randomUUID();
         UUID id = UUID.randomUUID();
         String value = "{\"id\":\"" + id + "\",\"type\":\"" + TYPE + "\",\"source\":\"eligibility-service\","
                 + "\"time\":\"" + grantedAt + "\",\"subject\":\"" + consent + "\",\"data\":{\"consentId\":\"" + consent
                 + "\",\"personId\":\"" + person + "\",\"facilityCode\":\"" + facilityCode + "\",\"medication\":"
                 + medication + ",\"checkup\":" + checkup + ",\"grantedAt\":\"" + grantedAt + "\",\"expiresAt\":\""
-                + grantedAt.plus(Duration.ofHours(24)) + "\",\"basis\":\"CARD_CHECK\"}}";
+                + expiresAt + "\",\"basis\":\"" + basis + "\"}}";
         KafkaTestKit.produce(Topics.CONSENTS, person.toString(), value, Map.of(EventHeaders.TYPE, TYPE));
         return consent;
     }

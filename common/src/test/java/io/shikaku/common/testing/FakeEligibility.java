@@ -21,7 +21,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * The eligibility service's consent endpoint as a viewing service (medication, checkup) sees it ({@code GET
- * /api/v1/eligibility/consents/{personId}}, role clinic, the caller's facility from its token), answering what a test
+ * /api/v1/eligibility/consents/{personId}}, roles clinic and emergency-staff, the caller's facility from its token), answering what a test
  * granted, so that a view can be tested before any {@code consents} event arrives (common's {@code EligibilityConsents}).
  * It remembers every bearer token it was asked with. A test class uses it with {@code @WithTestResource(value =
  * FakeEligibility.class, scope = TestResourceScope.GLOBAL)}.
@@ -39,8 +39,15 @@ public class FakeEligibility implements QuarkusTestResourceLifecycleManager {
     /** Eligibility answers this consent to {@code facilityCode} for {@code personId} from now on. */
     public static void grant(String facilityCode, UUID personId, boolean medication, boolean checkup,
             Instant expiresAt) {
+        grant(facilityCode, personId, medication, checkup, expiresAt, "CONSENT");
+    }
+
+    /** As {@link #grant(String, UUID, boolean, boolean, Instant)}, of {@code basis} (e.g. an emergency grant's). */
+    public static void grant(String facilityCode, UUID personId, boolean medication, boolean checkup,
+            Instant expiresAt, String basis) {
         CONSENTS.put(facilityCode + "/" + personId, "{\"medication\":" + medication + ",\"checkup\":" + checkup
-                + ",\"grantedAt\":\"" + expiresAt.minusSeconds(86_400) + "\",\"expiresAt\":\"" + expiresAt + "\"}");
+                + ",\"grantedAt\":\"" + expiresAt.minusSeconds(86_400) + "\",\"expiresAt\":\"" + expiresAt
+                + "\",\"basis\":\"" + basis + "\"}");
     }
 
     /** Eligibility no longer answers that consent (404). */
@@ -94,7 +101,7 @@ public class FakeEligibility implements QuarkusTestResourceLifecycleManager {
             respond(exchange, 500, "{\"code\":\"INTERNAL_ERROR\"}");
             return;
         }
-        if (!claims.contains("\"clinic\"") || !facility.find()) {
+        if (!claims.contains("\"clinic\"") && !claims.contains("\"emergency-staff\"") || !facility.find()) {
             respond(exchange, 403, "{\"code\":\"FORBIDDEN\"}");
             return;
         }

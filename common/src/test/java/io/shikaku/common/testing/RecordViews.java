@@ -22,6 +22,12 @@ public final class RecordViews {
     /** Asserts that {@code record} reports a consent-based view of {@code kind} by the given viewer, as published. */
     public static void assertConsentView(ConsumerRecord<String, String> record, String source, UUID person,
             String facilityCode, String viewerSubject, String profession, String kind) {
+        assertView(record, source, person, facilityCode, viewerSubject, profession, kind, "CONSENT");
+    }
+
+    /** Asserts that {@code record} reports a view of {@code kind} by the given viewer on {@code basis}. */
+    public static void assertView(ConsumerRecord<String, String> record, String source, UUID person,
+            String facilityCode, String viewerSubject, String profession, String kind, String basis) {
         JsonPath event = JsonPath.from(record.value());
         assertEquals(person.toString(), record.key());
         assertEquals(RecordViewed.TYPE, event.getString("type"));
@@ -31,7 +37,7 @@ public final class RecordViews {
         assertEquals(viewerSubject, event.getString("data.viewerSubject"));
         assertEquals(profession, event.getString("data.profession"));
         assertEquals(kind, event.getString("data.kind"));
-        assertEquals("CONSENT", event.getString("data.basis"));
+        assertEquals(basis, event.getString("data.basis"));
         assertTrue(event.getString("data.viewedAt").endsWith("Z"), event.getString("data.viewedAt"));
     }
 }

@@ -57,6 +57,12 @@ public final class Tokens {
                 .claim(Claims.PROFESSION, profession).sign(privateKey());
     }
 
+    /** Emergency staff of {@code facilityCode} with their own subject (each test its own, e.g. for rate limits). */
+    public static String emergencyStaff(String subject, String facilityCode, String profession) {
+        return claims(subject, Roles.EMERGENCY_STAFF).claim(Claims.FACILITY_CODE, facilityCode)
+                .claim(Claims.PROFESSION, profession).sign(privateKey());
+    }
+
     public static String portalAdmin() {
         return as("portal-admin", Roles.PORTAL_ADMIN);
     }

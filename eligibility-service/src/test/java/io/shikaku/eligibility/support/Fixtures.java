@@ -67,6 +67,32 @@ public final class Fixtures {
         return id;
     }
 
+    /** A person living at {@code address}. */
+    public UUID person(String name, String sex, String birthDate, String address) {
+        UUID id = UUID.randomUUID();
+        update("INSERT INTO person (id, name, name_kana, sex, birth_date, address) VALUES (?, ?, ?, ?, ?, ?)", id, name,
+                "テスト", sex, Date.valueOf(LocalDate.parse(birthDate)), address);
+        return id;
+    }
+
+    /** A valid facility code of {@code prefecture} and kind 1 (medical) that no other test uses. */
+    public static String freshFacilityCode(String prefecture) {
+        String nine = prefecture + "1" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+        return nine + io.shikaku.common.identifier.CheckDigit.of(nine);
+    }
+
+    /** Whether the facility (in the projection) has an emergency terminal, as the registry's events would say. */
+    public void emergencyTerminal(String facilityCode, boolean enabled) {
+        update("UPDATE facility SET emergency_terminal = ? WHERE facility_code = ?", enabled, facilityCode);
+    }
+
+    /** A My Number card of {@code person} registered by the patient, revoked or not. */
+    public void card(String cardSerial, UUID person, boolean revoked) {
+        update("INSERT INTO my_number_card (card_serial, person_id, my_number_hash, valid_until, registered_at,"
+                + " registered_by_person, revoked_at) VALUES (?, ?, ?, DATE '2035-03-31', now(), ?, "
+                + (revoked ? "now()" : "NULL") + ")", cardSerial, person, "0".repeat(64), person);
+    }
+
     public UUID qualification(UUID person, String insurerNumber, String symbol, String number, String branch,
             String validFrom, String validUntil) {
         UUID id = UUID.randomUUID();
@@ -95,6 +121,24 @@ public final class Fixtures {
                 + " VALUES (?, ?, ?, DATE '2021-10-01', false, 'infinity') ON CONFLICT (facility_code) DO UPDATE"
                 + " SET go_live_on = EXCLUDED.go_live_on, state_time = EXCLUDED.state_time", facilityCode, type,
                 facilityCode.substring(0, 2));
+    }
+
+    /** The first column of every row {@code sql} selects, as text. */
+    public java.util.List<String> rowsAsText(String sql, Object... values) {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                s.setObject(i + 1, values[i]);
+            }
+            java.util.List<String> rows = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void update(String sql, Object... values) {

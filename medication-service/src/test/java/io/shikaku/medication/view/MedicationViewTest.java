@@ -233,6 +233,42 @@ class MedicationViewTest {
                 .statusCode(400).body("errors[0].field", equalTo("from"));
     }
 
+    @Test
+    void aDisasterGrantLetsThatFacilityAloneViewUntilItExpiresAndEachViewSaysDisasterAndTheProfession() {
+        UUID person = UUID.randomUUID();
+        dispensing(person, LocalDate.of(2026, 1, 10), Dispensings.LOXOPROFEN, 7);
+        Instant issued = Instant.now();
+        consents.awaitProjected(ConsentEvents.publish(person, CLINIC, true, true, issued,
+                issued.plus(Duration.ofHours(8)), "DISASTER"));
+        String doctor = Tokens.emergencyStaff("emergency-doctor-" + person, CLINIC, "DOCTOR");
+        try (KafkaTestKit.Watch watch = KafkaTestKit.watch(Topics.RECORD_VIEWS)) {
+            given().auth().oauth2(doctor).get(path(person)).then().statusCode(200)
+                    .body("dispensings.size()", equalTo(1));
+            RecordViews.assertView(watch.await(r -> person.toString().equals(r.key())), "medication-service", person,
+                    CLINIC, "emergency-doctor-" + person, "DOCTOR", "MEDICATION", "DISASTER");
+        }
+        given().auth().oauth2(Tokens.clinic(CLINIC)).get(path(person)).then().statusCode(200);
+        given().auth().oauth2(Tokens.emergencyStaff(OTHER_CLINIC, "DOCTOR")).get(path(person)).then()
+                .statusCode(404).body("detail", equalTo(ViewingAccess.NOT_FOUND));
+        clock.advance(Duration.ofHours(8));
+        given().auth().oauth2(doctor).get(path(person)).then().statusCode(404)
+                .body("detail", equalTo(ViewingAccess.NOT_FOUND));
+    }
+
+    @Test
+    void aViewRightAfterAnEmergencyLookupIsAllowedByEligibilitysAnswerAndRecordedWithItsBasis() {
+        UUID person = UUID.randomUUID();
+        dispensing(person, LocalDate.of(2026, 1, 10), Dispensings.LOXOPROFEN, 7);
+        FakeEligibility.grant(CLINIC, person, true, true, Instant.now().plus(Duration.ofHours(8)), "EMERGENCY");
+        String dentist = Tokens.emergencyStaff("emergency-dentist-" + person, CLINIC, "DENTIST");
+        try (KafkaTestKit.Watch watch = KafkaTestKit.watch(Topics.RECORD_VIEWS)) {
+            given().auth().oauth2(dentist).get(path(person)).then().statusCode(200);
+            RecordViews.assertView(watch.await(r -> person.toString().equals(r.key())), "medication-service", person,
+                    CLINIC, "emergency-dentist-" + person, "DENTIST", "MEDICATION", "EMERGENCY");
+        }
+        assertTrue(FakeEligibility.askedWith(dentist), "eligibility was asked with the staff member's own token");
+    }
+
     private static String path(UUID person) {
         return "/api/v1/persons/" + person + "/medications";
     }
