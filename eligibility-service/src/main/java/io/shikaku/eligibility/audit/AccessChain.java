@@ -130,6 +130,17 @@ public final class AccessChain {
             return false;
         }
 
+        /**
+         * Takes a stored entry that cannot be read as one (a value no entry holds, e.g. a kind that does not exist):
+         * the chain is broken there, or at the first missing number before it.
+         */
+        public void unreadable(long sequence) {
+            if (firstBroken == null) {
+                checked++;
+                firstBroken = Math.min(expected, sequence);
+            }
+        }
+
         /** Entries taken so far (the broken one included). */
         public long checked() {
             return checked;
