@@ -33,4 +33,7 @@ public class Facility extends PanacheEntityBase {
 
     @Column(name = "emergency_terminal")
     public boolean emergencyTerminal;
+
+    /** The master's name; null until an event carries it. */
+    public String name;
 }

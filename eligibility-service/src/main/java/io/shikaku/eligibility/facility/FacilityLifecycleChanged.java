@@ -7,11 +7,12 @@ import java.util.regex.Pattern;
 /**
  * The {@code data} of the registry's {@code io.shikaku.facility.lifecycle.changed} event on topic
  * {@code facility-lifecycle}: a facility's full current state (DOMAIN.md §9). A value that breaks its shape (no
- * code, a prefecture outside 01–47, no type) cannot be read, so its event is parked instead of projected.
+ * code, a prefecture outside 01–47, no type) cannot be read, so its event is parked instead of projected. {@code name}
+ * (the master's facility name, shown to patients in their access log) is null in events that do not carry it.
  */
 public record FacilityLifecycleChanged(String facilityCode, FacilityType type, String prefecture,
         LocalDate accountRegisteredOn, LocalDate readerAppliedOn, LocalDate readyOn, LocalDate goLiveOn,
-        boolean emergencyTerminal) {
+        boolean emergencyTerminal, String name) {
 
     public static final String TYPE = "io.shikaku.facility.lifecycle.changed";
 

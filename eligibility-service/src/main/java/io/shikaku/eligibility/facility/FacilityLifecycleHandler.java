@@ -17,7 +17,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Projects a batch of facility lifecycle events onto {@code facility} with one upsert: per facility the newest state
  * of the batch (latest event time; on a tie the later-read), and it replaces the kept state only when that is not
- * newer (last write wins by event time, so an older state read late never overwrites a newer one). Events of other
+ * newer (last write wins by event time, so an older state read late never overwrites a newer one). The facility's name
+ * is kept from the newest state that carries one (an event without a name keeps the name known). Events of other
  * types on the topic are claimed and ignored.
  */
 @ApplicationScoped
@@ -26,13 +27,16 @@ public class FacilityLifecycleHandler implements BatchEventHandler<FacilityLifec
     public static final String CONSUMER = "facility-lifecycle";
 
     private static final String UPSERT = "INSERT INTO facility AS f (facility_code, type, prefecture, go_live_on,"
-            + " emergency_terminal, state_time, event_id, updated_at)"
-            + " SELECT DISTINCT ON (e.code) e.code, e.type, e.prefecture, e.go_live_on, e.emergency, e.at, e.id, now()"
+            + " emergency_terminal, name, state_time, event_id, updated_at)"
+            + " SELECT DISTINCT ON (e.code) e.code, e.type, e.prefecture, e.go_live_on, e.emergency, e.name, e.at, e.id,"
+            + " now()"
             + " FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::bool[], $6::timestamptz[],"
-            + " $7::uuid[]) WITH ORDINALITY AS e(code, type, prefecture, go_live_on, emergency, at, id, ord)"
+            + " $7::uuid[], $8::text[]) WITH ORDINALITY AS e(code, type, prefecture, go_live_on, emergency, at, id, name,"
+            + " ord)"
             + " ORDER BY e.code, e.at DESC, e.ord DESC"
             + " ON CONFLICT (facility_code) DO UPDATE SET type = EXCLUDED.type, prefecture = EXCLUDED.prefecture,"
             + " go_live_on = EXCLUDED.go_live_on, emergency_terminal = EXCLUDED.emergency_terminal,"
+            + " name = coalesce(EXCLUDED.name, f.name),"
             + " state_time = EXCLUDED.state_time, event_id = EXCLUDED.event_id, updated_at = EXCLUDED.updated_at"
             + " WHERE f.state_time <= EXCLUDED.state_time";
 
@@ -61,6 +65,7 @@ public class FacilityLifecycleHandler implements BatchEventHandler<FacilityLifec
         Boolean[] emergency = new Boolean[n];
         OffsetDateTime[] times = new OffsetDateTime[n];
         UUID[] ids = new UUID[n];
+        String[] names = new String[n];
         for (int i = 0; i < n; i++) {
             InboxEvent<FacilityLifecycleChanged> e = changes.get(i);
             codes[i] = e.data().facilityCode();
@@ -70,9 +75,10 @@ public class FacilityLifecycleHandler implements BatchEventHandler<FacilityLifec
             emergency[i] = e.data().emergencyTerminal();
             times[i] = e.envelope().time().atOffset(ZoneOffset.UTC);
             ids[i] = e.envelope().id();
+            names[i] = e.data().name();
         }
         return tx.preparedQuery(UPSERT)
-                .execute(Tuple.from(new Object[] {codes, types, prefectures, goLive, emergency, times, ids}))
+                .execute(Tuple.from(new Object[] {codes, types, prefectures, goLive, emergency, times, ids, names}))
                 .replaceWithVoid();
     }
 }

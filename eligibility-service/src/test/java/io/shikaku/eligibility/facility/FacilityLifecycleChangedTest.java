@@ -11,7 +11,7 @@ class FacilityLifecycleChangedTest {
 
     private static FacilityLifecycleChanged state(String code, FacilityType type, String prefecture) {
         return new FacilityLifecycleChanged(code, type, prefecture, null, null, null, LocalDate.of(2021, 10, 1),
-                false);
+                false, null);
     }
 
     @Test

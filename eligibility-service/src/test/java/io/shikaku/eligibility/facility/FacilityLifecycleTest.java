@@ -107,6 +107,34 @@ class FacilityLifecycleTest {
     }
 
     @Test
+    void theFacilitysNameIsKeptFromTheEventsThatCarryIt() {
+        String code = LifecycleEvents.freshCode();
+        Instant now = Instant.now();
+        UUID named = UUID.randomUUID();
+        LifecycleEvents.publishRaw(code, LifecycleEvents.envelope(named, now, code, TODAY, code.substring(0, 2))
+                .replace("\"emergencyTerminal\":false}", "\"emergencyTerminal\":false,\"name\":\"中野こどもクリニック\"}"));
+        events.awaitProjected(code, named);
+        assertEquals("中野こどもクリニック", name(code));
+
+        UUID unnamed = UUID.randomUUID();
+        LifecycleEvents.publish(unnamed, now.plusSeconds(1), code, TODAY);
+        events.awaitProjected(code, unnamed);
+        assertEquals("中野こどもクリニック", name(code), "an event without a name keeps the name known");
+    }
+
+    private String name(String code) {
+        try (var c = db.getConnection();
+                var s = c.prepareStatement("SELECT name FROM facility WHERE facility_code = ?")) {
+            s.setString(1, code);
+            try (var rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void aPoisonRecordIsParkedWithoutItsContentAndTheNextEventOfTheFacilityIsStillApplied() {
         String code = LifecycleEvents.freshCode();
         RecordMetadata notJson = LifecycleEvents.publishRaw(code, "{\"facilityCode\": " + code + " not json");

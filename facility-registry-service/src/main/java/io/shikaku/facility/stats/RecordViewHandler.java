@@ -2,6 +2,7 @@ package io.shikaku.facility.stats;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,8 +16,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Counts a batch of record views per facility, day and kind (DOMAIN.md §10's medication and checkup views) with one
- * upsert, in the inbox's transaction, so that the counts and the events' claims commit together. A view without a
- * valid facility code or kind fails the batch; the transport then retries event by event and parks that one.
+ * upsert, in the inbox's transaction, so that the counts and the events' claims commit together. Only views count
+ * ({@link io.shikaku.common.access.AccessKind#isView()}): an emergency or disaster lookup on the same topic (kind
+ * {@code LOOKUP}, for the access log) is claimed and skipped. An event without a valid facility code or kind fails the
+ * batch; the transport then retries event by event and parks that one.
  */
 @ApplicationScoped
 public class RecordViewHandler implements BatchEventHandler<RecordViewedData> {
@@ -40,21 +43,26 @@ public class RecordViewHandler implements BatchEventHandler<RecordViewedData> {
 
     @Override
     public Uni<Void> handle(SqlConnection tx, List<InboxEvent<RecordViewedData>> events) {
-        int n = events.size();
-        String[] codes = new String[n];
-        LocalDate[] days = new LocalDate[n];
-        String[] kinds = new String[n];
-        for (int i = 0; i < n; i++) {
-            InboxEvent<RecordViewedData> event = events.get(i);
+        List<String> codes = new ArrayList<>(events.size());
+        List<LocalDate> days = new ArrayList<>(events.size());
+        List<String> kinds = new ArrayList<>(events.size());
+        for (InboxEvent<RecordViewedData> event : events) {
             RecordViewedData view = event.data();
             if (view == null || !FacilityCode.isValid(view.facilityCode()) || view.kind() == null) {
                 return Uni.createFrom().failure(new IllegalArgumentException("not a countable view"));
             }
+            if (!view.kind().isView()) {
+                continue;
+            }
             Instant viewedAt = view.viewedAt() != null ? view.viewedAt() : event.envelope().time();
-            codes[i] = view.facilityCode();
-            days[i] = UsageDay.of(viewedAt);
-            kinds[i] = view.kind().name();
+            codes.add(view.facilityCode());
+            days.add(UsageDay.of(viewedAt));
+            kinds.add(view.kind().name());
         }
-        return tx.preparedQuery(COUNT).execute(Tuple.of(codes, days, kinds)).replaceWithVoid();
+        if (codes.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery(COUNT).execute(Tuple.of(codes.toArray(String[]::new),
+                days.toArray(LocalDate[]::new), kinds.toArray(String[]::new))).replaceWithVoid();
     }
 }

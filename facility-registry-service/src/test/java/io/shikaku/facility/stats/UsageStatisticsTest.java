@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.shikaku.common.access.RecordViewed;
 import io.shikaku.common.event.EventHeaders;
 import io.shikaku.common.event.Topics;
 import io.shikaku.common.testing.KafkaTestKit;
@@ -229,6 +230,32 @@ class UsageStatisticsTest {
         assertEquals(1, parked(refused, RecordViewHandler.CONSUMER));
     }
 
+    @Test
+    void anEmergencyLookupIsNoViewAndIsSkippedWithoutBeingParked() {
+        LocalDate day = dayOfThisRun();
+        UUID lookup = UUID.randomUUID();
+        RecordMetadata skipped = produceView(lookup, viewEnvelope(lookup, DENTAL, "LOOKUP", day + "T02:00:00Z"));
+        UUID next = UUID.randomUUID();
+        produceView(next, viewEnvelope(next, DENTAL, "CHECKUP", day + "T02:00:00Z"));
+
+        KafkaTestKit.await("the lookup handled (claimed in the inbox, so never read again)",
+                () -> count("SELECT count(*) FROM inbox WHERE consumer = $1 AND event_id = $2",
+                        Tuple.of(RecordViewHandler.CONSUMER, lookup)),
+                n -> n == 1);
+        JsonPath usage = KafkaTestKit.await("the view after the lookup counted", () -> usage(day.toString()),
+                json -> json.getInt("byType[2].checkupViews") == 1);
+        assertEquals(0, usage.getInt("byType[2].medicationViews"));
+        assertEquals(1, usage.getInt("total.checkupViews") + usage.getInt("total.medicationViews"));
+        assertEquals(0, count("SELECT count(*) FROM parked_event WHERE consumer = $1 AND topic = $2"
+                + " AND record_partition = $3 AND record_offset = $4",
+                Tuple.of(RecordViewHandler.CONSUMER,
+                        skipped.topic(), skipped.partition(), skipped.offset())));
+    }
+
+    private long count(String sql, Tuple values) {
+        return db.preparedQuery(sql).executeAndAwait(values).iterator().next().getLong(0);
+    }
+
     private long parked(RecordMetadata record) {
         return parked(record, CheckUsageHandler.CONSUMER);
     }
@@ -253,7 +280,7 @@ class UsageStatisticsTest {
 
     private static RecordMetadata produceView(UUID id, String envelope) {
         return KafkaTestKit.produce(Topics.RECORD_VIEWS, UUID.randomUUID().toString(), envelope,
-                Map.of(EventHeaders.ID, id.toString(), EventHeaders.TYPE, "io.shikaku.record.viewed"));
+                Map.of(EventHeaders.ID, id.toString(), EventHeaders.TYPE, RecordViewed.TYPE));
     }
 
     /** Sends {key, id, envelope} records with one producer, in order. */
@@ -273,7 +300,7 @@ class UsageStatisticsTest {
     /** A record-views event as medication and checkup services publish it (README: Statistics). */
     private static String viewEnvelope(UUID id, String facilityCode, String kind, String viewedAt) {
         UUID person = UUID.randomUUID();
-        return "{\"id\":\"" + id + "\",\"type\":\"io.shikaku.record.viewed\",\"source\":\"medication-service\","
+        return "{\"id\":\"" + id + "\",\"type\":\"" + RecordViewed.TYPE + "\",\"source\":\"medication-service\","
                 + "\"time\":\"" + viewedAt + "\",\"subject\":\"" + person
                 + "\",\"data\":{\"personId\":\"" + person + "\",\"facilityCode\":\"" + facilityCode
                 + "\",\"viewerSubject\":\"clinic-" + facilityCode + "\",\"profession\":null,\"kind\":\"" + kind
