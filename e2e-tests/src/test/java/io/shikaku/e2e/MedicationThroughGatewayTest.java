@@ -190,7 +190,7 @@ class MedicationThroughGatewayTest {
 
         // the statistics count views by the facility's type in the registry's master: this suite's starts empty
         String admin = Keycloak.userToken("portal-admin");
-        given().auth().oauth2(admin).contentType("text/csv")
+        given().auth().oauth2(admin).contentType("text/csv; charset=UTF-8")
                 .body("facilityCode,type,prefecture,name,accountRegisteredOn,readerAppliedOn,readersApplied,readyOn,"
                         + "goLiveOn\n0110113719,MEDICAL_CLINIC,01,札幌テスト内科クリニック,2021-04-01,2021-05-01,1,2021-09-01,"
                         + "2021-10-01\n")
