@@ -25,7 +25,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * person's newest state wins by event time, so an older state read late never overwrites a newer one), then moves
  * dispensings to match: every dispensing attached to a changed person or under a number a changed person held or holds
  * gets the single person holding its number on its dispensing date, or none ({@link InsuredNumbers}). All set-based,
- * in the inbox's transaction; a redelivered event has no second effect.
+ * in the inbox's transaction, under {@link InsuredNumbers#REATTACHING} (so that the worker never attaches a line to a
+ * holder this change replaces); a redelivered event has no second effect.
  */
 @ApplicationScoped
 public class PersonQualificationsHandler implements BatchEventHandler<PersonQualifications> {
@@ -101,7 +102,8 @@ public class PersonQualificationsHandler implements BatchEventHandler<PersonQual
             suspended[i] = e.data().viewingSuspended();
             times[i] = time(e);
         }
-        return tx.preparedQuery(PERSONS).execute(Tuple.of(ids, suspended, times))
+        return tx.query(InsuredNumbers.REATTACHING).execute()
+                .chain(() -> tx.preparedQuery(PERSONS).execute(Tuple.of(ids, suspended, times)))
                 .chain(applied -> applied.size() == 0
                         ? Uni.createFrom().voidItem()
                         : project(tx, applied, newest));
