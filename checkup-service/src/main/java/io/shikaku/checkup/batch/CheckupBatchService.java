@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -104,14 +105,21 @@ public class CheckupBatchService {
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .emitOn(context == null ? Runnable::run : command -> context.runOnContext(ignored -> command.run()))
                 .chain(prepared -> {
+                    // Only a batch stored now counts its lines: a repeat under the same Idempotency-Key stores nothing.
+                    AtomicBoolean stored = new AtomicBoolean();
                     Supplier<Uni<String>> store = () -> insert(insurerNumber, records.size(),
-                            prepared.nothingPending(), prepared.rows()).map(UUID::toString);
+                            prepared.nothingPending(), prepared.rows()).invoke(() -> stored.set(true))
+                            .map(UUID::toString);
                     Uni<String> batchId = idempotencyKey == null
                             ? Panache.withTransaction(store)
                             : keys.once("checkup-batch:" + insurerNumber, idempotencyKey, prepared.requestHash(),
                                     store);
-                    return DetachedDatabaseWork.detached(batchId).invoke(() -> prepared.rejected()
-                            .forEach((code, lines) -> metrics.count(Outcome.REJECTED.name(), code, lines)));
+                    return DetachedDatabaseWork.detached(batchId).invoke(() -> {
+                        if (stored.get()) {
+                            prepared.rejected()
+                                    .forEach((code, lines) -> metrics.count(Outcome.REJECTED.name(), code, lines));
+                        }
+                    });
                 })
                 .map(id -> new Accepted(UUID.fromString(id), Status.ACCEPTED, records.size()));
     }

@@ -24,7 +24,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * Projects a batch of {@code person-qualifications} events onto {@code person} and {@code insured_number} with three
  * set-based statements in the inbox's transaction: per person the newest state of the batch (latest event time; on a
  * tie the later-read) replaces the kept one unless that is newer, so an older state read late never overwrites a
- * newer one. Events of other types are claimed and ignored; a malformed event fails the batch, and the transport
+ * newer one; then every checkup attached to a changed person, or kept under a number a changed person held or holds,
+ * gets the single person holding its number on its examination date, or none (one statement). All under {@link
+ * Coverage#REATTACHING}, so that the worker never attaches a line to a holder this change replaces. Events of other
+ * types are claimed and ignored; a malformed event fails the batch, and the transport
  * parks it on the one-by-one retry.
  */
 @ApplicationScoped
@@ -38,13 +41,31 @@ public class PersonQualificationsHandler implements BatchEventHandler<PersonQual
             + " ON CONFLICT (id) DO UPDATE SET viewing_suspended = EXCLUDED.viewing_suspended,"
             + " state_time = EXCLUDED.state_time, event_id = EXCLUDED.event_id, updated_at = EXCLUDED.updated_at"
             + " WHERE p.state_time <= EXCLUDED.state_time RETURNING p.id";
-    private static final String FORGET_NUMBERS = "DELETE FROM insured_number WHERE person_id = ANY($1::uuid[])";
+    private static final String FORGET_NUMBERS = "DELETE FROM insured_number WHERE person_id = ANY($1::uuid[])"
+            + " RETURNING insurer_number, symbol_key, number_key, branch";
     private static final String INSERT_NUMBERS = "INSERT INTO insured_number (person_id, insurer_number, symbol, number,"
             + " symbol_key, number_key, branch, valid_from, valid_until) SELECT n.person_id, n.insurer_number, n.symbol,"
             + " n.number, n.symbol_key, n.number_key, n.branch, n.valid_from, n.valid_until"
             + " FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],"
             + " $8::date[], $9::date[]) AS n(person_id, insurer_number, symbol, number, symbol_key, number_key, branch,"
             + " valid_from, valid_until) WHERE n.person_id = ANY($10::uuid[])";
+    /**
+     * Every checkup the change may concern (attached to a changed person, or kept under a number a changed person held
+     * before or holds now) gets its single holder on its examination date, or none.
+     */
+    private static final String REATTACH = "WITH o AS (SELECT insurer_number, symbol_key, number_key,"
+            + " cast(branch as text) AS branch FROM insured_number WHERE person_id = ANY($1::uuid[])"
+            + " UNION SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[])"
+            + " AS f(insurer_number, symbol_key, number_key, branch)),"
+            + " c AS (SELECT k.id FROM checkup k WHERE k.person_id = ANY($1::uuid[])"
+            + " UNION SELECT k.id FROM checkup k JOIN o ON k.insurer_number = o.insurer_number"
+            + " AND k.number_key = o.number_key AND k.symbol_key = o.symbol_key AND k.branch = o.branch),"
+            + " h AS (SELECT k.id, CASE WHEN count(DISTINCT n.person_id) = 1"
+            + " THEN cast(min(cast(n.person_id as text)) as uuid) END AS person_id"
+            + " FROM c JOIN checkup k ON k.id = c.id LEFT JOIN insured_number n ON " + Coverage.COVERS
+            + " GROUP BY k.id)"
+            + " UPDATE checkup t SET person_id = h.person_id FROM h WHERE t.id = h.id"
+            + " AND t.person_id IS DISTINCT FROM h.person_id";
 
     @Override
     public String consumer() {
@@ -85,7 +106,8 @@ public class PersonQualificationsHandler implements BatchEventHandler<PersonQual
             eventIds[i] = e.envelope().id();
             i++;
         }
-        return tx.preparedQuery(UPSERT_PERSONS).execute(Tuple.of(ids, suspended, times, eventIds))
+        return tx.query(Coverage.REATTACHING).execute()
+                .chain(() -> tx.preparedQuery(UPSERT_PERSONS).execute(Tuple.of(ids, suspended, times, eventIds)))
                 .chain(rows -> {
                     List<UUID> changed = new ArrayList<>(rows.size());
                     for (Row row : rows) {
@@ -95,10 +117,19 @@ public class PersonQualificationsHandler implements BatchEventHandler<PersonQual
                         return Uni.createFrom().voidItem();
                     }
                     UUID[] replaced = changed.toArray(UUID[]::new);
+                    List<String[]> former = new ArrayList<>();
                     return tx.preparedQuery(FORGET_NUMBERS).execute(Tuple.of(replaced))
+                            .invoke(forgotten -> forgotten.forEach(r -> former.add(new String[] {r.getString(0),
+                                    r.getString(1), r.getString(2), r.getString(3)})))
                             .chain(() -> tx.preparedQuery(INSERT_NUMBERS).execute(numbers(newest, replaced)))
+                            .chain(() -> tx.preparedQuery(REATTACH).execute(Tuple.from(new Object[] {replaced,
+                                    column(former, 0), column(former, 1), column(former, 2), column(former, 3)})))
                             .replaceWithVoid();
                 });
+    }
+
+    private static String[] column(List<String[]> rows, int i) {
+        return rows.stream().map(r -> r[i]).toArray(String[]::new);
     }
 
     private static Tuple numbers(Map<UUID, InboxEvent<PersonQualifications>> newest, UUID[] replaced) {
