@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import io.shikaku.checkup.coverage.Coverage;
+import io.shikaku.common.person.PersonProjection;
 import io.shikaku.common.work.BackgroundWorker;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -23,7 +23,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * of its lines in line order, and with one statement finds for each line the persons the batch's insurer covers under
  * its individual insured number on the examination date, stores every line's checkup under its number (attached to the
  * person when exactly one is found, else kept for nobody until the coverage projection finds one), and writes every
- * line's outcome; a crash mid-way neither loses nor repeats a line. It holds {@link Coverage#ATTACHING}, so that it
+ * line's outcome; a crash mid-way neither loses nor repeats a line. It holds {@link PersonProjection#ATTACHING}, so that it
  * never races the projection's re-attachment. Woken when a batch is accepted, and
  * by a timer in case a wake-up was lost (settings {@code shikaku.checkups.*}: common's {@link BackgroundWorker}).
  */
@@ -95,7 +95,7 @@ public class CheckupWorker extends BackgroundWorker {
     @Override
     protected Uni<Integer> chunk(int limit) {
         AtomicReference<UUID> claimed = new AtomicReference<>();
-        return db.withTransaction(tx -> tx.query(Coverage.ATTACHING).execute()
+        return db.withTransaction(tx -> tx.query(PersonProjection.ATTACHING).execute()
                 .chain(() -> tx.preparedQuery(CLAIM_BATCH).execute(Tuple.of((Object) failed.toArray(UUID[]::new))))
                 .chain(batches -> {
                     if (batches.size() == 0) {

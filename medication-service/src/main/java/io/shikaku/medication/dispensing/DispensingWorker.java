@@ -3,6 +3,7 @@ package io.shikaku.medication.dispensing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.shikaku.common.person.PersonProjection;
 import io.shikaku.common.work.BackgroundWorker;
 import io.shikaku.medication.person.InsuredNumbers;
 import io.smallrye.mutiny.Uni;
@@ -14,7 +15,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * Attaches accepted dispensing lines to persons in the background (DOMAIN.md §6): it claims the oldest open batch no
  * other worker holds ({@code FOR NO KEY UPDATE SKIP LOCKED}) and attaches its next chunk of lines to the person whose
  * qualification was in force on the dispensing date, with one statement, and advances the batch in the same
- * transaction, under {@link InsuredNumbers#ATTACHING} so that it never races a change of holders (or attaches a
+ * transaction, under {@link PersonProjection#ATTACHING} so that it never races a change of holders (or attaches a
  * line twice). A line whose insured number is not known yet stays unattached until the person's event arrives
  * ({@code PersonQualificationsHandler}). Woken when a batch is accepted, and by a timer in case a wake-up was lost
  * (settings {@code shikaku.dispensing.*}: common's {@link BackgroundWorker}).
@@ -41,7 +42,7 @@ public class DispensingWorker extends BackgroundWorker {
     /** One transaction: the next chunk of the oldest open batch; how many lines it covered (0: nothing open). */
     @Override
     protected Uni<Integer> chunk(int limit) {
-        return db.withTransaction(tx -> tx.query(InsuredNumbers.ATTACHING).execute()
+        return db.withTransaction(tx -> tx.query(PersonProjection.ATTACHING).execute()
                 .chain(() -> tx.query(CLAIM).execute()).chain(rows -> {
                     if (rows.size() == 0) {
                         return Uni.createFrom().item(0);
