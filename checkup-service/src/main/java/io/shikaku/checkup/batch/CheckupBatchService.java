@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -65,9 +64,6 @@ public class CheckupBatchService {
     private static final String LINES = "SELECT line, outcome, code, message FROM checkup_line WHERE batch_id = ?1"
             + " ORDER BY line LIMIT ?2 OFFSET ?3";
 
-    /** What fits the idempotency table's key column, without spaces or control characters. */
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
-
     @Inject
     ObjectMapper json;
 
@@ -88,9 +84,7 @@ public class CheckupBatchService {
         if (!InsurerNumber.isValid(insurerNumber)) {
             throw ProblemException.invalidField("insurerNumber", "must be 6 or 8 digits with a correct check digit");
         }
-        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            throw ProblemException.invalidField("Idempotency-Key", "1 to 255 visible ASCII characters");
-        }
+        IdempotencyKeys.requireValid(idempotencyKey);
         List<CheckupRecord> records = request == null ? null : request.records();
         if (records == null || records.isEmpty()) {
             throw ProblemException.invalidField("records", "must hold at least one record");

@@ -90,6 +90,7 @@ public class DispensingBatchService {
      * batch's receipt, another body is {@code 409 CONFLICT}.
      */
     public Uni<Accepted> submit(Request request, String idempotencyKey) {
+        IdempotencyKeys.requireValid(idempotencyKey);
         List<DispensingRecord> records = request == null ? null : request.records();
         if (records == null || records.isEmpty()) {
             throw ProblemException.invalidField("records", "must hold at least one record");

@@ -94,6 +94,9 @@ class DispensingBatchTest {
         Dispensings.submit(key, List.of(Dispensings.record(number, LocalDate.of(2026, 1, 6),
                 Dispensings.LOXOPROFEN, 5))).statusCode(409).body("code", equalTo("CONFLICT"));
         assertEquals(1, db.count("SELECT count(*) FROM dispensing WHERE number = ?", number));
+        Dispensings.submit("k".repeat(256), records).statusCode(400).body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors[0].field", equalTo("Idempotency-Key"));
+        Dispensings.submit("two words", records).statusCode(400).body("errors[0].field", equalTo("Idempotency-Key"));
     }
 
     @Test
