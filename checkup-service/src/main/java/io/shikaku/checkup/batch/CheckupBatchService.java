@@ -33,8 +33,8 @@ import io.shikaku.common.db.DetachedDatabaseWork;
 import io.shikaku.common.idempotency.IdempotencyKeys;
 import io.shikaku.common.identifier.InsurerNumber;
 import io.shikaku.common.json.CalendarDates;
+import io.shikaku.common.problem.BatchRecords;
 import io.shikaku.common.problem.ProblemException;
-import io.shikaku.contract.ErrorCode;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
@@ -85,14 +85,8 @@ public class CheckupBatchService {
             throw ProblemException.invalidField("insurerNumber", "must be 6 or 8 digits with a correct check digit");
         }
         IdempotencyKeys.requireValid(idempotencyKey);
-        List<CheckupRecord> records = request == null ? null : request.records();
-        if (records == null || records.isEmpty()) {
-            throw ProblemException.invalidField("records", "must hold at least one record");
-        }
-        if (records.size() > CheckupBatches.MAX_RECORDS) {
-            throw new ProblemException(ErrorCode.PAYLOAD_TOO_LARGE, "A batch holds at most "
-                    + CheckupBatches.MAX_RECORDS + " records; split it into several batches");
-        }
+        List<CheckupRecord> records = BatchRecords.require(request == null ? null : request.records(),
+                CheckupBatches.MAX_RECORDS);
         LocalDate today = LocalDate.now(clock.withZone(CalendarDates.JAPAN));
         Context context = Vertx.currentContext();
         return Uni.createFrom().item(() -> prepare(records, insurerNumber, today, idempotencyKey != null, request))

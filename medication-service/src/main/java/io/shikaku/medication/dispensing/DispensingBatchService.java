@@ -20,8 +20,8 @@ import io.shikaku.common.db.DetachedDatabaseWork;
 import io.shikaku.common.idempotency.IdempotencyKeys;
 import io.shikaku.common.identifier.CardNumbers;
 import io.shikaku.common.json.CalendarDates;
+import io.shikaku.common.problem.BatchRecords;
 import io.shikaku.common.problem.ProblemException;
-import io.shikaku.contract.ErrorCode;
 import io.shikaku.medication.dispensing.DispensingBatches.Accepted;
 import io.shikaku.medication.dispensing.DispensingBatches.DispensingRecord;
 import io.shikaku.medication.dispensing.DispensingBatches.Line;
@@ -91,14 +91,8 @@ public class DispensingBatchService {
      */
     public Uni<Accepted> submit(Request request, String idempotencyKey) {
         IdempotencyKeys.requireValid(idempotencyKey);
-        List<DispensingRecord> records = request == null ? null : request.records();
-        if (records == null || records.isEmpty()) {
-            throw ProblemException.invalidField("records", "must hold at least one record");
-        }
-        if (records.size() > DispensingBatches.MAX_RECORDS) {
-            throw new ProblemException(ErrorCode.PAYLOAD_TOO_LARGE, "A batch holds at most "
-                    + DispensingBatches.MAX_RECORDS + " records; split it into several batches");
-        }
+        List<DispensingRecord> records = BatchRecords.require(request == null ? null : request.records(),
+                DispensingBatches.MAX_RECORDS);
         LocalDate today = LocalDate.now(clock.withZone(CalendarDates.JAPAN));
         List<Map<String, Object>> valid = new ArrayList<>(records.size());
         List<Map<String, Object>> rejected = new ArrayList<>();
