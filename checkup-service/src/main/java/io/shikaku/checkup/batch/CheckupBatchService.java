@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,8 +33,8 @@ import io.shikaku.common.db.DetachedDatabaseWork;
 import io.shikaku.common.idempotency.IdempotencyKeys;
 import io.shikaku.common.identifier.InsurerNumber;
 import io.shikaku.common.json.CalendarDates;
+import io.shikaku.common.problem.BatchRecords;
 import io.shikaku.common.problem.ProblemException;
-import io.shikaku.contract.ErrorCode;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
@@ -64,9 +64,6 @@ public class CheckupBatchService {
     private static final String LINES = "SELECT line, outcome, code, message FROM checkup_line WHERE batch_id = ?1"
             + " ORDER BY line LIMIT ?2 OFFSET ?3";
 
-    /** What fits the idempotency table's key column, without spaces or control characters. */
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
-
     @Inject
     ObjectMapper json;
 
@@ -87,31 +84,30 @@ public class CheckupBatchService {
         if (!InsurerNumber.isValid(insurerNumber)) {
             throw ProblemException.invalidField("insurerNumber", "must be 6 or 8 digits with a correct check digit");
         }
-        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            throw ProblemException.invalidField("Idempotency-Key", "1 to 255 visible ASCII characters");
-        }
-        List<CheckupRecord> records = request == null ? null : request.records();
-        if (records == null || records.isEmpty()) {
-            throw ProblemException.invalidField("records", "must hold at least one record");
-        }
-        if (records.size() > CheckupBatches.MAX_RECORDS) {
-            throw new ProblemException(ErrorCode.PAYLOAD_TOO_LARGE, "A batch holds at most "
-                    + CheckupBatches.MAX_RECORDS + " records; split it into several batches");
-        }
+        IdempotencyKeys.requireValid(idempotencyKey);
+        List<CheckupRecord> records = BatchRecords.require(request == null ? null : request.records(),
+                CheckupBatches.MAX_RECORDS);
         LocalDate today = LocalDate.now(clock.withZone(CalendarDates.JAPAN));
         Context context = Vertx.currentContext();
         return Uni.createFrom().item(() -> prepare(records, insurerNumber, today, idempotencyKey != null, request))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .emitOn(context == null ? Runnable::run : command -> context.runOnContext(ignored -> command.run()))
                 .chain(prepared -> {
+                    // Only a batch stored now counts its lines: a repeat under the same Idempotency-Key stores nothing.
+                    AtomicBoolean stored = new AtomicBoolean();
                     Supplier<Uni<String>> store = () -> insert(insurerNumber, records.size(),
-                            prepared.nothingPending(), prepared.rows()).map(UUID::toString);
+                            prepared.nothingPending(), prepared.rows()).invoke(() -> stored.set(true))
+                            .map(UUID::toString);
                     Uni<String> batchId = idempotencyKey == null
                             ? Panache.withTransaction(store)
                             : keys.once("checkup-batch:" + insurerNumber, idempotencyKey, prepared.requestHash(),
                                     store);
-                    return DetachedDatabaseWork.detached(batchId).invoke(() -> prepared.rejected()
-                            .forEach((code, lines) -> metrics.count(Outcome.REJECTED.name(), code, lines)));
+                    return DetachedDatabaseWork.detached(batchId).invoke(() -> {
+                        if (stored.get()) {
+                            prepared.rejected()
+                                    .forEach((code, lines) -> metrics.count(Outcome.REJECTED.name(), code, lines));
+                        }
+                    });
                 })
                 .map(id -> new Accepted(UUID.fromString(id), Status.ACCEPTED, records.size()));
     }

@@ -89,7 +89,7 @@ class CheckupBatchTest {
     }
 
     @Test
-    void aLineForAPersonTheInsurerDoesNotCoverOnTheExaminationDateIsRejectedAndNothingIsStoredForIt() {
+    void aLineForAPersonTheInsurerDoesNotCoverOnTheExaminationDateIsRejectedAndShownToNobody() {
         UUID member = UUID.randomUUID();
         String number = QualificationEvents.freshNumber();
         LocalDate from = EXAMINED.minusMonths(1);
@@ -186,6 +186,38 @@ class CheckupBatchTest {
         other.then().statusCode(409).contentType("application/problem+json").body("code", equalTo("CONFLICT"));
         submit(INSURER, "k".repeat(256), records).then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"))
                 .body("errors[0].field", equalTo("Idempotency-Key"));
+    }
+
+    @Test
+    void aBatchResentUnderTheSameKeyCountsItsLinesOnceInTheMetrics() {
+        UUID person = UUID.randomUUID();
+        String number = QualificationEvents.freshNumber();
+        events.cover(person, List.of(new Numbers(INSURER, "6", number, "00", LocalDate.of(2020, 4, 1), null)));
+        Map<String, Object> unknownCode = items();
+        unknownCode.put("hdl", Map.of("value", 50, "code", "3F015000002327101"));
+        List<Map<String, Object>> records = List.of(record("6", number, "00", "MALE", EXAMINED, items()),
+                record("6", number, "00", "MALE", EXAMINED.minusDays(1), unknownCode));
+        String rejected = "shikaku_checkup_lines_total{code=\"UNKNOWN_JLAC10_CODE\",outcome=\"REJECTED\"}";
+        String accepted = "shikaku_checkup_lines_total{code=\"\",outcome=\"ACCEPTED\"}";
+        double rejectedBefore = metric(rejected);
+        double acceptedBefore = metric(accepted);
+
+        String key = "checkups-" + UUID.randomUUID();
+        Response first = submit(INSURER, key, records);
+        awaitCompleted(first);
+        submit(INSURER, key, records).then().statusCode(202).body("batchId", equalTo(first.path("batchId")));
+
+        assertEquals(1.0, metric(rejected) - rejectedBefore, "the rejected line counted once");
+        assertEquals(1.0, metric(accepted) - acceptedBefore, "the accepted line counted once");
+    }
+
+    private static double metric(String series) {
+        for (String line : given().get("/q/metrics").then().statusCode(200).extract().asString().split("\n")) {
+            if (line.startsWith(series + " ")) {
+                return Double.parseDouble(line.substring(series.length() + 1).trim());
+            }
+        }
+        return 0;
     }
 
     @Test

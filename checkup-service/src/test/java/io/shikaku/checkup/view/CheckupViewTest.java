@@ -108,6 +108,48 @@ class CheckupViewTest {
     }
 
     @Test
+    void aCheckupSentBeforeItsPersonsCoverageAppearsOnceInThatPersonsViewWhenTheCoverageArrives() {
+        UUID person = UUID.randomUUID();
+        String number = QualificationEvents.freshNumber();
+        LocalDate examined = LocalDate.now().minusMonths(3);
+        List<Map<String, Object>> sent = List.of(
+                CheckupUploads.record("8", number, "00", "FEMALE", examined, CheckupUploads.items()));
+        CheckupUploads.awaitCompleted(CheckupUploads.submit(INSURER, null, sent));
+        CheckupUploads.awaitCompleted(CheckupUploads.submit(INSURER, null, sent)); // sent again, without a key
+        FakeEligibility.grant(CLINIC, person, false, true, Instant.now().plus(Duration.ofHours(24)));
+        given().auth().oauth2(Tokens.clinic(CLINIC)).get(path(person)).then().statusCode(200)
+                .body("checkups.size()", equalTo(0));
+
+        persons.cover(person, List.of(new Numbers(INSURER, "8", number, "00", LocalDate.of(2020, 4, 1), null)));
+
+        given().auth().oauth2(Tokens.clinic(CLINIC)).get(path(person)).then().statusCode(200)
+                .body("checkups.examinedOn", equalTo(List.of(examined.toString())));
+    }
+
+    @Test
+    void aNumberMovedToAnotherPersonTakesItsCheckupsToThatPersonsView() {
+        UUID former = UUID.randomUUID();
+        UUID next = UUID.randomUUID();
+        String number = QualificationEvents.freshNumber();
+        LocalDate examined = LocalDate.now().minusMonths(4);
+        persons.cover(former, List.of(new Numbers(INSURER, "9", number, "00", LocalDate.of(2020, 4, 1), null)));
+        CheckupUploads.awaitCompleted(CheckupUploads.submit(INSURER, null, List.of(
+                CheckupUploads.record("9", number, "00", "MALE", examined, CheckupUploads.items()))));
+        FakeEligibility.grant(CLINIC, former, false, true, Instant.now().plus(Duration.ofHours(24)));
+        FakeEligibility.grant(CLINIC, next, false, true, Instant.now().plus(Duration.ofHours(24)));
+        given().auth().oauth2(Tokens.clinic(CLINIC)).get(path(former)).then().statusCode(200)
+                .body("checkups.examinedOn", equalTo(List.of(examined.toString())));
+
+        persons.cover(next, List.of(new Numbers(INSURER, "9", number, "00", LocalDate.of(2020, 4, 1), null)));
+        persons.cover(former, List.of());
+
+        given().auth().oauth2(Tokens.clinic(CLINIC)).get(path(former)).then().statusCode(200)
+                .body("checkups.size()", equalTo(0));
+        given().auth().oauth2(Tokens.clinic(CLINIC)).get(path(next)).then().statusCode(200)
+                .body("checkups.examinedOn", equalTo(List.of(examined.toString())));
+    }
+
+    @Test
     void anotherFacilityGetsTheSame404AsForAPersonThatDoesNotExist() {
         UUID person = UUID.randomUUID();
         consents.awaitProjected(ConsentEvents.publish(person, CLINIC, true, true, Instant.now()));

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,6 +25,9 @@ public class IdempotencyKeys {
     private static final String CLAIM = "INSERT INTO idempotency_key (scope, key, request_hash) VALUES (?1, ?2, ?3)"
             + " ON CONFLICT DO NOTHING";
     private static final String REMEMBER = "UPDATE idempotency_key SET result_ref = ?3 WHERE scope = ?1 AND key = ?2";
+    /** What fits the table's key column, without spaces or control characters. */
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
     private static final String FIRST = "SELECT request_hash, result_ref FROM idempotency_key WHERE scope = ?1"
             + " AND key = ?2";
 
@@ -33,6 +37,7 @@ public class IdempotencyKeys {
      * same key with another request is {@code 409 CONFLICT}.
      */
     public Uni<String> once(String scope, String key, String requestHash, Supplier<Uni<String>> action) {
+        requireValid(key);
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(CLAIM)
                 .setParameter(1, scope).setParameter(2, key).setParameter(3, requestHash).executeUpdate()
                 .chain(claimed -> claimed == 1
@@ -41,6 +46,16 @@ public class IdempotencyKeys {
                         : session.createNativeQuery(FIRST, Object[].class).setParameter(1, scope)
                                 .setParameter(2, key).getSingleResult()
                                 .map(first -> replay(requestHash, first)))));
+    }
+
+    /**
+     * Checks an {@code Idempotency-Key} header before any work: absent ({@code null}) or 1 to 255 visible ASCII
+     * characters, else {@code 400 VALIDATION_FAILED} naming the header (a longer key would not fit the table: a 500).
+     */
+    public static void requireValid(String key) {
+        if (key != null && !KEY.matcher(key).matches()) {
+            throw ProblemException.invalidField("Idempotency-Key", "1 to 255 visible ASCII characters");
+        }
     }
 
     /** The hash of a request body, to be given to {@link #once}. */

@@ -20,8 +20,8 @@ import io.shikaku.common.db.DetachedDatabaseWork;
 import io.shikaku.common.idempotency.IdempotencyKeys;
 import io.shikaku.common.identifier.CardNumbers;
 import io.shikaku.common.json.CalendarDates;
+import io.shikaku.common.problem.BatchRecords;
 import io.shikaku.common.problem.ProblemException;
-import io.shikaku.contract.ErrorCode;
 import io.shikaku.medication.dispensing.DispensingBatches.Accepted;
 import io.shikaku.medication.dispensing.DispensingBatches.DispensingRecord;
 import io.shikaku.medication.dispensing.DispensingBatches.Line;
@@ -35,32 +35,45 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Accepts the claims feed's dispensing batches (DOMAIN.md §6) at once: each line judged on its own, the valid ones
- * written as dispensing rows and the invalid ones as rejections, each with one set-based statement, in the transaction
- * that claims the {@code Idempotency-Key}; reads a batch's report. {@link DispensingWorker} attaches the rows to persons.
+ * written as dispensing rows (each record once: one received before is noted {@link #DUPLICATE_RECORD}, with or
+ * without an {@code Idempotency-Key}) and the invalid ones as rejections, each with one set-based statement, in the
+ * transaction that claims the {@code Idempotency-Key}; reads a batch's report. {@link DispensingWorker} attaches the rows to persons.
  */
 @ApplicationScoped
 public class DispensingBatchService {
 
+    /** The code of an ACCEPTED line whose record was received before (in this batch or an earlier one). */
+    public static final String DUPLICATE_RECORD = "DUPLICATE_RECORD";
+
     private static final String ROWS = "jsonb_to_recordset(cast(cast(?2 as text) as jsonb))";
     private static final String INSERT_BATCH = "INSERT INTO dispensing_batch (id, status, records, accepted_at)"
             + " VALUES (?1, 'ACCEPTED', ?2, now())";
-    private static final String INSERT_DISPENSINGS = "INSERT INTO dispensing (batch_id, line, insurer_number, symbol,"
+    /**
+     * The valid lines, each kept once (migration V10's natural key {@code record_key}): a line whose record was
+     * received before is not stored again but noted ACCEPTED with {@link #DUPLICATE_RECORD}.
+     */
+    private static final String INSERT_DISPENSINGS = "WITH x AS MATERIALIZED (SELECT * FROM " + ROWS
+            + " AS x(line int, insurer_number text, symbol text, number text, symbol_key text, number_key text,"
+            + " branch text, dispensed_on date, prescribed_on date, drug_code text, drug_name text, ingredient text,"
+            + " quantity numeric, unit text, usage text, days smallint, setting text, dispensing_facility_code text,"
+            + " prescribing_facility_code text)),"
+            + " kept AS (INSERT INTO dispensing (batch_id, line, insurer_number, symbol,"
             + " number, symbol_key, number_key, branch, dispensed_on, prescribed_on, drug_code, drug_name, ingredient,"
             + " quantity, unit, usage, days, setting, dispensing_facility_code, prescribing_facility_code)"
             + " SELECT ?1, x.line, x.insurer_number, x.symbol, x.number, x.symbol_key, x.number_key, x.branch,"
             + " x.dispensed_on, x.prescribed_on, x.drug_code, x.drug_name, x.ingredient, x.quantity, x.unit, x.usage,"
-            + " x.days, x.setting, x.dispensing_facility_code, x.prescribing_facility_code FROM " + ROWS
-            + " AS x(line int, insurer_number text, symbol text, number text, symbol_key text, number_key text,"
-            + " branch text, dispensed_on date, prescribed_on date, drug_code text, drug_name text, ingredient text,"
-            + " quantity numeric, unit text, usage text, days smallint, setting text, dispensing_facility_code text,"
-            + " prescribing_facility_code text)";
+            + " x.days, x.setting, x.dispensing_facility_code, x.prescribing_facility_code FROM x"
+            + " ON CONFLICT (record_key) DO NOTHING RETURNING line)"
+            + " INSERT INTO dispensing_rejection (batch_id, line, outcome, code, message)"
+            + " SELECT ?1, x.line, 'ACCEPTED', '" + DUPLICATE_RECORD + "', 'record: the same dispensing was received"
+            + " before; it is kept once' FROM x WHERE NOT EXISTS (SELECT 1 FROM kept WHERE kept.line = x.line)";
     private static final String INSERT_REJECTIONS = "INSERT INTO dispensing_rejection (batch_id, line, code, message)"
             + " SELECT ?1, x.line, x.code, x.message FROM " + ROWS + " AS x(line int, code text, message text)";
     private static final String SUMMARY = "SELECT b.status, b.records,"
-            + " (SELECT count(*) FROM dispensing_rejection r WHERE r.batch_id = b.id),"
+            + " (SELECT count(*) FROM dispensing_rejection r WHERE r.batch_id = b.id AND r.outcome = 'REJECTED'),"
             + " (SELECT count(*) FROM dispensing d WHERE d.batch_id = b.id AND d.person_id IS NOT NULL)"
             + " FROM dispensing_batch b WHERE b.id = ?1";
-    private static final String LINES = "SELECT g, r.code, r.message FROM generate_series(cast(?2 as int),"
+    private static final String LINES = "SELECT g, r.code, r.message, r.outcome FROM generate_series(cast(?2 as int),"
             + " cast(?3 as int)) g LEFT JOIN dispensing_rejection r ON r.batch_id = ?1 AND r.line = g ORDER BY g";
 
     @Inject
@@ -77,14 +90,9 @@ public class DispensingBatchService {
      * batch's receipt, another body is {@code 409 CONFLICT}.
      */
     public Uni<Accepted> submit(Request request, String idempotencyKey) {
-        List<DispensingRecord> records = request == null ? null : request.records();
-        if (records == null || records.isEmpty()) {
-            throw ProblemException.invalidField("records", "must hold at least one record");
-        }
-        if (records.size() > DispensingBatches.MAX_RECORDS) {
-            throw new ProblemException(ErrorCode.PAYLOAD_TOO_LARGE, "A batch holds at most "
-                    + DispensingBatches.MAX_RECORDS + " records; split it into several batches");
-        }
+        IdempotencyKeys.requireValid(idempotencyKey);
+        List<DispensingRecord> records = BatchRecords.require(request == null ? null : request.records(),
+                DispensingBatches.MAX_RECORDS);
         LocalDate today = LocalDate.now(clock.withZone(CalendarDates.JAPAN));
         List<Map<String, Object>> valid = new ArrayList<>(records.size());
         List<Map<String, Object>> rejected = new ArrayList<>();
@@ -177,7 +185,8 @@ public class DispensingBatchService {
         for (Object[] row : rows) {
             lines.add(row[1] == null
                     ? new Line(((Number) row[0]).intValue(), Outcome.ACCEPTED, null, null)
-                    : new Line(((Number) row[0]).intValue(), Outcome.REJECTED, (String) row[1], (String) row[2]));
+                    : new Line(((Number) row[0]).intValue(), Outcome.valueOf((String) row[3]), (String) row[1],
+                            (String) row[2]));
         }
         return lines;
     }

@@ -77,7 +77,10 @@ public final class DispensingBatches {
             int page, int size, List<Line> lines) {
     }
 
-    /** One line's outcome; {@code code} and {@code message} only for REJECTED lines. */
+    /**
+     * One line's outcome; {@code code} and {@code message} for REJECTED lines, and for an ACCEPTED line whose record
+     * was received before ({@code DUPLICATE_RECORD}: kept once, not stored again).
+     */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Line(int line, Outcome outcome, String code, String message) {
     }

@@ -1,17 +1,21 @@
 package io.shikaku.medication.person;
 
+import io.shikaku.common.person.PersonProjection;
+
 /**
  * The one rule, in SQL, by which a dispensing belongs to a person (DOMAIN.md §6): the individual insured number of the
  * claim (as compared) held by the person on the dispensing date, in table {@code insured_number}; and only when exactly
  * one person holds it then (a number registered for two persons is ambiguous, as eligibility's MULTIPLE_MATCHES: the
  * dispensing stays unattached, shown to nobody, until one of them no longer holds it).
+ *
+ * <p>{@code dispensing.person_id} changes only under common's advisory lock ({@link PersonProjection#ATTACHING} for
+ * the worker, shared; {@link PersonProjection#REATTACHING} for the projection, exclusive), so that no line is left on
+ * a holder a committed change replaced; the worker touches only lines with no person yet.
  */
 public final class InsuredNumbers {
 
     /** Dispensing {@code d} is covered by insured number {@code n}. */
-    public static final String COVERS = "n.insurer_number = d.insurer_number AND n.number_key = d.number_key"
-            + " AND n.symbol_key = d.symbol_key AND n.branch = d.branch AND n.valid_from <= d.dispensed_on"
-            + " AND (n.valid_until IS NULL OR n.valid_until >= d.dispensed_on)";
+    public static final String COVERS = PersonProjection.covers("d", "dispensed_on");
 
     /**
      * The single holder of each dispensing {@code d} selected by {@code where}, as rows {@code (id, person_id)} of a

@@ -94,6 +94,36 @@ class DispensingBatchTest {
         Dispensings.submit(key, List.of(Dispensings.record(number, LocalDate.of(2026, 1, 6),
                 Dispensings.LOXOPROFEN, 5))).statusCode(409).body("code", equalTo("CONFLICT"));
         assertEquals(1, db.count("SELECT count(*) FROM dispensing WHERE number = ?", number));
+        Dispensings.submit("k".repeat(256), records).statusCode(400).body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors[0].field", equalTo("Idempotency-Key"));
+        Dispensings.submit("two words", records).statusCode(400).body("errors[0].field", equalTo("Idempotency-Key"));
+    }
+
+    @Test
+    void aBatchSentAgainWithoutAKeyAddsNothingAndReportsItsLinesAsReceivedBefore() {
+        String number = PersonEvents.freshNumber();
+        UUID person = UUID.randomUUID();
+        persons.awaitHandled(PersonEvents.publish(person, false, List.of(PersonEvents.since(number,
+                LocalDate.of(2020, 4, 1)))));
+        List<Map<String, Object>> records = List.of(
+                Dispensings.record(number, LocalDate.of(2026, 1, 5), Dispensings.LOXOPROFEN, 5),
+                Dispensings.record(number, LocalDate.of(2026, 1, 5), Dispensings.AMLODIPINE, 30));
+        String first = Dispensings.submitAndComplete(records);
+        Dispensings.view(first, "").body("accepted", equalTo(2)).body("attached", equalTo(2))
+                .body("lines.code", equalTo(Arrays.asList(null, null)));
+
+        Map<String, Object> sameAgain = new HashMap<>(records.get(0));
+        sameAgain.put("drugName", "ロキソニン錠60mg（再送）");
+        String again = Dispensings.submitAndComplete(List.of(records.get(1), sameAgain,
+                Dispensings.record(number, LocalDate.of(2026, 1, 6), Dispensings.LOXOPROFEN, 5),
+                Dispensings.record(number, LocalDate.of(2026, 1, 6), Dispensings.LOXOPROFEN, 5)));
+
+        Dispensings.view(again, "").body("accepted", equalTo(4)).body("rejected", equalTo(0))
+                .body("lines.outcome", equalTo(List.of("ACCEPTED", "ACCEPTED", "ACCEPTED", "ACCEPTED")))
+                .body("lines.code", equalTo(Arrays.asList("DUPLICATE_RECORD", "DUPLICATE_RECORD", null,
+                        "DUPLICATE_RECORD")));
+        assertEquals(3, db.count("SELECT count(*) FROM dispensing WHERE person_id = ?", person),
+                "each dispensing once in the person's medication");
     }
 
     @Test
@@ -210,9 +240,10 @@ class DispensingBatchTest {
         int size = DispensingBatches.MAX_RECORDS;
         String prefix = PersonEvents.freshNumber() + "-";
         List<Map<String, Object>> records = new ArrayList<>(size);
+        // 50,000 different dispensings (each record is kept once: no two lines alike in number, dates, drug and days)
         for (int i = 0; i < size; i++) {
             records.add(Dispensings.record(prefix + (i % 5_000), LocalDate.of(2026, 1, 1).plusDays(i % 300),
-                    i % 2 == 0 ? Dispensings.LOXOPROFEN : Dispensings.AMLODIPINE, 1 + i % 90));
+                    i % 2 == 0 ? Dispensings.LOXOPROFEN : Dispensings.AMLODIPINE, 1 + i % 89));
         }
         // 5,000 persons, each holding one of the numbers, projected before the batch arrives.
         db.update("INSERT INTO person (id, viewing_suspended, state_time) SELECT cast(md5(? || g) as uuid), false,"

@@ -63,7 +63,7 @@ class RetentionTest {
         db.update("INSERT INTO dispensing (batch_id, line, insurer_number, symbol, number, symbol_key, number_key,"
                 + " branch, dispensed_on, prescribed_on, drug_code, drug_name, ingredient, quantity, unit, days, setting,"
                 + " dispensing_facility_code, prescribing_facility_code, person_id) VALUES (?, 1, '06130017', '1234',"
-                + " 'r', '1234', 'r', '00', ?, ?, '1149019F1560', '薬', '成分', 1, '錠', 1, 'OUTPATIENT', '1340123452',"
-                + " '0110113719', ?)", UUID.randomUUID(), on, on, person);
+                + " ?, '1234', ?, '00', ?, ?, '1149019F1560', '薬', '成分', 1, '錠', 1, 'OUTPATIENT', '1340123452',"
+                + " '0110113719', ?)", UUID.randomUUID(), person.toString(), person.toString(), on, on, person);
     }
 }

@@ -277,8 +277,8 @@ class MedicationViewTest {
         db.update("INSERT INTO dispensing (batch_id, line, insurer_number, symbol, number, symbol_key, number_key,"
                 + " branch, dispensed_on, prescribed_on, drug_code, drug_name, ingredient, quantity, unit, days, setting,"
                 + " dispensing_facility_code, prescribing_facility_code, person_id) VALUES (?, ?, '06130017', '1234',"
-                + " 'v', '1234', 'v', '00', ?, ?, ?, '薬', '成分', 3, '錠', ?, 'OUTPATIENT', ?, ?, ?)",
-                UUID.randomUUID(), LINES.incrementAndGet(), on, on, drugCode, days, Dispensings.PHARMACY,
-                Dispensings.CLINIC, person);
+                + " ?, '1234', ?, '00', ?, ?, ?, '薬', '成分', 3, '錠', ?, 'OUTPATIENT', ?, ?, ?)",
+                UUID.randomUUID(), LINES.incrementAndGet(), person.toString(), person.toString(), on, on, drugCode,
+                days, Dispensings.PHARMACY, Dispensings.CLINIC, person);
     }
 }

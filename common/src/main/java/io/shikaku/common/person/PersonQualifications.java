@@ -1,12 +1,13 @@
-package io.shikaku.checkup.coverage;
+package io.shikaku.common.person;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * The {@code data} of eligibility's {@code io.shikaku.eligibility.person.qualifications-changed} event as this service
- * reads it: a person's whole current list of individual insured numbers and whether viewing is suspended.
+ * The {@code data} of eligibility's {@code person-qualifications} event ({@link #TYPE}) as the viewing services read
+ * it: a person's whole current list of individual insured numbers with their periods, and whether viewing is suspended
+ * (DOMAIN.md §5). No My Number, name or address.
  */
 public record PersonQualifications(UUID personId, Boolean viewingSuspended, List<Numbers> qualifications) {
 
