@@ -107,11 +107,13 @@ class OwnCheckupTest {
     void whileTheLinkageIsInDoubtThePatientSeesNothingAndIsToldWhy() {
         UUID person = UUID.randomUUID();
         String number = QualificationEvents.freshNumber();
-        persons.cover(person, List.of(new Numbers(INSURER, "12", number, "00", LocalDate.of(2020, 4, 1), null)));
+        List<Numbers> held = List.of(new Numbers(INSURER, "12", number, "00", LocalDate.of(2020, 4, 1), null));
+        persons.cover(person, held);
         CheckupUploads.awaitCompleted(CheckupUploads.submit(INSURER, null, List.of(CheckupUploads.record("12", number,
                 "00", "MALE", LocalDate.now().minusMonths(2), CheckupUploads.items()))));
         UUID suspended = UUID.randomUUID();
-        QualificationEvents.publish(suspended, Instant.now(), person, true, List.of());
+        // each event carries the person's whole current list of numbers: the same number, its linkage in doubt
+        QualificationEvents.publish(suspended, Instant.now(), person, true, held);
         persons.awaitProjected(person, suspended);
         String body = given().auth().oauth2(Tokens.patient(person)).get(ME).then().statusCode(403)
                 .contentType("application/problem+json").body("code", equalTo("FORBIDDEN"))
@@ -119,7 +121,7 @@ class OwnCheckupTest {
         assertFalse(body.contains("examinedOn"), "nothing of the records");
 
         UUID cleared = UUID.randomUUID();
-        QualificationEvents.publish(cleared, Instant.now().plusMillis(1), person, false, List.of());
+        QualificationEvents.publish(cleared, Instant.now().plusMillis(1), person, false, held);
         persons.awaitProjected(person, cleared);
         given().auth().oauth2(Tokens.patient(person)).get(ME).then().statusCode(200)
                 .body("checkups.size()", equalTo(1));
