@@ -54,11 +54,14 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 class ManifestsTest {
 
     /** The operators' kinds the manifests may use, with the API versions of the pinned operators (k8s/README.md). */
-    static final Map<String, String> OPERATOR_KINDS = Map.of("Kafka", "kafka.strimzi.io/v1beta2", "KafkaNodePool",
-            "kafka.strimzi.io/v1beta2", "KafkaTopic", "kafka.strimzi.io/v1beta2", "Cluster", "postgresql.cnpg.io/v1",
-            "ScheduledBackup", "postgresql.cnpg.io/v1", "Keycloak", "k8s.keycloak.org/v2alpha1", "KeycloakRealmImport",
-            "k8s.keycloak.org/v2alpha1", "ServiceMonitor", "monitoring.coreos.com/v1", "PrometheusRule",
-            "monitoring.coreos.com/v1");
+    static final Map<String, String> OPERATOR_KINDS = Map.ofEntries(Map.entry("Kafka", "kafka.strimzi.io/v1beta2"),
+            Map.entry("KafkaNodePool", "kafka.strimzi.io/v1beta2"), Map.entry("KafkaTopic", "kafka.strimzi.io/v1beta2"),
+            Map.entry("Cluster", "postgresql.cnpg.io/v1"), Map.entry("ScheduledBackup", "postgresql.cnpg.io/v1"),
+            Map.entry("Keycloak", "k8s.keycloak.org/v2alpha1"),
+            Map.entry("KeycloakRealmImport", "k8s.keycloak.org/v2alpha1"),
+            Map.entry("ServiceMonitor", "monitoring.coreos.com/v1"),
+            Map.entry("PodMonitor", "monitoring.coreos.com/v1"),
+            Map.entry("PrometheusRule", "monitoring.coreos.com/v1"));
 
     private static final Pattern PINNED = Pattern
             .compile(".+(@sha256:[0-9a-f]{64}|:v?\\d+\\.\\d+(\\.\\d+)?([-.][\\w.]+)?)$");
