@@ -53,16 +53,6 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
  */
 class ManifestsTest {
 
-    /** The operators' kinds the manifests may use, with the API versions of the pinned operators (k8s/README.md). */
-    static final Map<String, String> OPERATOR_KINDS = Map.ofEntries(Map.entry("Kafka", "kafka.strimzi.io/v1beta2"),
-            Map.entry("KafkaNodePool", "kafka.strimzi.io/v1beta2"), Map.entry("KafkaTopic", "kafka.strimzi.io/v1beta2"),
-            Map.entry("Cluster", "postgresql.cnpg.io/v1"), Map.entry("ScheduledBackup", "postgresql.cnpg.io/v1"),
-            Map.entry("Keycloak", "k8s.keycloak.org/v2alpha1"),
-            Map.entry("KeycloakRealmImport", "k8s.keycloak.org/v2alpha1"),
-            Map.entry("ServiceMonitor", "monitoring.coreos.com/v1"),
-            Map.entry("PodMonitor", "monitoring.coreos.com/v1"),
-            Map.entry("PrometheusRule", "monitoring.coreos.com/v1"));
-
     private static final Pattern PINNED = Pattern
             .compile(".+(@sha256:[0-9a-f]{64}|:v?\\d+\\.\\d+(\\.\\d+)?([-.][\\w.]+)?)$");
     private static final Pattern TOPIC_CONSTANT = Pattern
@@ -78,15 +68,11 @@ class ManifestsTest {
         Rendered r = Rendered.overlay(overlay);
         assertFalse(r.objects.isEmpty(), overlay + " renders nothing");
         List<String> problems = new ArrayList<>();
-        for (HasMetadata o : r.objects) {
+        for (int i = 0; i < r.objects.size(); i++) {
+            HasMetadata o = r.objects.get(i);
             String id = o.getKind() + "/" + o.getMetadata().getName();
             if (o instanceof GenericKubernetesResource) {
-                String expected = OPERATOR_KINDS.get(o.getKind());
-                if (expected == null) {
-                    problems.add(id + ": no Kubernetes kind and no operator kind this suite uses");
-                } else if (!expected.equals(o.getApiVersion())) {
-                    problems.add(id + ": apiVersion " + o.getApiVersion() + ", the pinned operator serves " + expected);
-                }
+                CrdSchemas.problems(r.raw.get(i)).forEach(p -> problems.add(id + ": " + p));
             } else {
                 Rendered.unknownFields(o).forEach(f -> problems.add(id + ": unknown field " + f));
             }
