@@ -309,6 +309,61 @@ class ManifestsTest {
         assertEquals(List.of(), problems, overlay);
     }
 
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everySecretReferredToExistsIsMadeByAnOperatorOrIsOneTheReadmeSaysToCreate(String overlay) {
+        Rendered r = Rendered.overlay(overlay);
+        Set<String> available = r.all(Secret.class).map(s -> s.getMetadata().getName())
+                .collect(Collectors.toCollection(TreeSet::new));
+        r.custom("Cluster").forEach(c -> available.add(c.getMetadata().getName() + "-app"));
+        String readme = ServiceSources.read(Rendered.ROOT.resolve("k8s/README.md"));
+        int table = readme.indexOf("### Secrets you create");
+        assertTrue(table >= 0, "k8s/README.md has a section \"Secrets you create\"");
+        Pattern.compile("(?m)^\\| `([a-z0-9-]+)` \\|").matcher(readme.substring(table)).results()
+                .forEach(m -> available.add(m.group(1)));
+        Set<String> referred = new TreeSet<>();
+        r.all(Deployment.class).forEach(d -> {
+            PodSpec pod = d.getSpec().getTemplate().getSpec();
+            pod.getContainers().forEach(c -> {
+                c.getEnv().stream().filter(v -> v.getValueFrom() != null && v.getValueFrom().getSecretKeyRef() != null)
+                        .forEach(v -> referred.add(v.getValueFrom().getSecretKeyRef().getName()));
+                c.getEnvFrom().stream().filter(f -> f.getSecretRef() != null)
+                        .forEach(f -> referred.add(f.getSecretRef().getName()));
+            });
+            pod.getVolumes().stream().filter(v -> v.getSecret() != null)
+                    .forEach(v -> referred.add(v.getSecret().getSecretName()));
+        });
+        r.all(Ingress.class).forEach(i -> i.getSpec().getTls().forEach(t -> referred.add(t.getSecretName())));
+        for (int i = 0; i < r.objects.size(); i++) {
+            if (r.objects.get(i) instanceof GenericKubernetesResource) {
+                secretNames(r.raw.get(i), "", referred);
+            }
+        }
+        Set<String> missing = new TreeSet<>(referred);
+        missing.removeAll(available);
+        assertEquals(Set.of(), missing,
+                overlay + ": Secrets referred to that nothing makes (create them in the overlay,"
+                        + " or list them in k8s/README.md's \"Secrets you create\")");
+    }
+
+    /** Secret names in an operator's object: {name, key} under a field named after a secret or credential. */
+    private static void secretNames(com.fasterxml.jackson.databind.JsonNode node, String field, Set<String> found) {
+        if (node.isObject()) {
+            boolean secretField = field.toLowerCase().contains("secret") || field.equals("accessKeyId");
+            if (secretField && node.path("name").isTextual()) {
+                found.add(node.path("name").asText());
+            }
+            node.fields().forEachRemaining(e -> {
+                if (e.getValue().isTextual() && (e.getKey().equals("tlsSecret") || e.getKey().equals("secretName"))) {
+                    found.add(e.getValue().asText());
+                }
+                secretNames(e.getValue(), e.getKey(), found);
+            });
+        } else if (node.isArray()) {
+            node.forEach(item -> secretNames(item, field, found));
+        }
+    }
+
     private static List<Container> containers(Deployment d) {
         return d.getSpec().getTemplate().getSpec().getContainers();
     }
