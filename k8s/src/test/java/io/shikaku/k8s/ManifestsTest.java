@@ -21,6 +21,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -51,10 +54,12 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
  * services do not serve, settings nobody reads, floating images, containers without resources or running as root,
  * NetworkPolicies that select nothing, topics without their KafkaTopic (k8s/README.md, "The test").
  */
+@SuppressWarnings("unchecked")
 class ManifestsTest {
 
     private static final Pattern PINNED = Pattern
             .compile(".+(@sha256:[0-9a-f]{64}|:v?\\d+\\.\\d+(\\.\\d+)?([-.][\\w.]+)?)$");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TOPIC_CONSTANT = Pattern
             .compile("public static final String \\w+ = \"([^\"]+)\";");
 
@@ -252,6 +257,19 @@ class ManifestsTest {
                     .filter(from -> pods.stream().noneMatch(p -> selects(from, p)))
                     .forEach(from -> problems.add(id + " admits pods that do not exist: " + from.getMatchLabels())));
         }
+        // Strimzi writes the Kafka listeners' NetworkPolicy itself from networkPolicyPeers: without peers, anyone.
+        r.custom("Kafka").forEach(k -> ((List<Map<String, Object>>) k.get("spec", "kafka", "listeners")).forEach(l -> {
+            List<Map<String, Object>> peers = (List<Map<String, Object>>) l.get("networkPolicyPeers");
+            if (peers == null || peers.isEmpty()) {
+                problems.add("Kafka listener " + l.get("name") + " admits every pod (no networkPolicyPeers)");
+                return;
+            }
+            peers.stream().filter(peer -> peer.get("podSelector") != null && peer.get("namespaceSelector") == null)
+                    .map(peer -> JSON.convertValue(peer.get("podSelector"), LabelSelector.class))
+                    .filter(from -> pods.stream().noneMatch(p -> selects(from, p)))
+                    .forEach(from -> problems.add("Kafka listener " + l.get("name") + " admits pods that do not exist: "
+                            + from.getMatchLabels()));
+        }));
         assertTrue(r.all(NetworkPolicy.class).anyMatch(np -> np.getSpec().getPodSelector().getMatchLabels().isEmpty()),
                 overlay + ": a default-deny NetworkPolicy");
         assertEquals(List.of(), problems, overlay);
@@ -347,7 +365,7 @@ class ManifestsTest {
     }
 
     /** Secret names in an operator's object: {name, key} under a field named after a secret or credential. */
-    private static void secretNames(com.fasterxml.jackson.databind.JsonNode node, String field, Set<String> found) {
+    private static void secretNames(JsonNode node, String field, Set<String> found) {
         if (node.isObject()) {
             boolean secretField = field.toLowerCase().contains("secret") || field.equals("accessKeyId");
             if (secretField && node.path("name").isTextual()) {

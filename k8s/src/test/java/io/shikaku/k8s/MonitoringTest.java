@@ -37,6 +37,7 @@ import io.fabric8.kubernetes.api.model.ServicePort;
  * services published in a scrape (k8s/metrics/), one the outbox queries define, or one of the operators' listed ones;
  * and Prometheus really scrapes every service.
  */
+@SuppressWarnings("unchecked")
 class MonitoringTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
