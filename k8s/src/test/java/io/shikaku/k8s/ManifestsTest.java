@@ -229,6 +229,11 @@ class ManifestsTest {
             } else if (!hpa.getSpec().getScaleTargetRef().getName().equals(module)
                     || hpa.getSpec().getMinReplicas() > hpa.getSpec().getMaxReplicas()) {
                 problems.add("HorizontalPodAutoscaler " + module + " scales another Deployment or min > max");
+            } else {
+                r.named(Deployment.class, module).map(d -> d.getSpec().getReplicas())
+                        .filter(n -> n < hpa.getSpec().getMinReplicas() || n > hpa.getSpec().getMaxReplicas())
+                        .ifPresent(n -> problems.add(module + ": " + n + " replicas, outside its autoscaler's "
+                                + hpa.getSpec().getMinReplicas() + "–" + hpa.getSpec().getMaxReplicas()));
             }
             PodDisruptionBudget pdb = r.named(PodDisruptionBudget.class, module).orElse(null);
             if (pdb == null || deploymentPods.stream().noneMatch(l -> selects(pdb.getSpec().getSelector(), l))) {
