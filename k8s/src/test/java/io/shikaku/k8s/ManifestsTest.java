@@ -387,6 +387,36 @@ class ManifestsTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void tokensOfTheClustersKeycloakAreTheOnesTheServicesAccept(String overlay) {
+        Rendered r = Rendered.overlay(overlay);
+        GenericKubernetesResource keycloak = r.custom("Keycloak").findFirst()
+                .orElseThrow(() -> new AssertionError(overlay + ": no Keycloak"));
+        GenericKubernetesResource realmImport = r.custom("KeycloakRealmImport").findFirst()
+                .orElseThrow(() -> new AssertionError(overlay + ": no KeycloakRealmImport"));
+        assertEquals(keycloak.getMetadata().getName(), realmImport.get("spec", "keycloakCRName"),
+                overlay + ": the realm is imported into this Keycloak");
+        String realm = realmImport.get("spec", "realm", "realm");
+        Map<String, String> common = r.named(ConfigMap.class, "shikaku-common").orElseThrow().getData();
+        assertEquals(keycloak.get("spec", "hostname", "hostname") + "/realms/" + realm,
+                common.get("QUARKUS_OIDC_TOKEN_ISSUER"),
+                overlay + ": the issuer the services expect is the one Keycloak writes into tokens (its hostname)");
+        // the operator's Service: <name>-service, port 8080 when plain HTTP is enabled
+        assertEquals("http://" + keycloak.getMetadata().getName() + "-service:8080/realms/" + realm,
+                common.get("SHIKAKU_OIDC_URL"), overlay + ": discovery through the operator's Service");
+        assertEquals(Boolean.TRUE, keycloak.get("spec", "http", "httpEnabled"), overlay + ": port 8080 is served");
+        if (overlay.equals("production")) {
+            String gateway = "https://" + r.all(Ingress.class).findFirst().orElseThrow().getSpec().getRules().get(0)
+                    .getHost();
+            List<Map<String, Object>> clients = realmImport.get("spec", "realm", "clients");
+            clients.stream().filter(c -> c.get("redirectUris") != null)
+                    .forEach(c -> ((List<String>) c.get("redirectUris")).forEach(uri -> assertTrue(
+                            uri.startsWith(gateway + "/"), "production: " + c.get("clientId") + " redirects to "
+                                    + uri + ", not to the gateway's host " + gateway)));
+        }
+    }
+
     private static List<Container> containers(Deployment d) {
         return d.getSpec().getTemplate().getSpec().getContainers();
     }
