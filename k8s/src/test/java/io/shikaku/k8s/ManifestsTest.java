@@ -397,6 +397,12 @@ class ManifestsTest {
                 .orElseThrow(() -> new AssertionError(overlay + ": no KeycloakRealmImport"));
         assertEquals(keycloak.getMetadata().getName(), realmImport.get("spec", "keycloakCRName"),
                 overlay + ": the realm is imported into this Keycloak");
+        Map<String, Object> placeholders = realmImport.get("spec", "placeholders");
+        if (placeholders != null && !placeholders.isEmpty()) {
+            assertTrue(JSON.valueToTree(keycloak).toString().contains("-Dkeycloak.migration.replace-placeholders=true"),
+                    overlay + ": the realm import has placeholders " + placeholders.keySet()
+                            + " but Keycloak does not replace them (keycloak.migration.replace-placeholders)");
+        }
         String realm = realmImport.get("spec", "realm", "realm");
         Map<String, String> common = r.named(ConfigMap.class, "shikaku-common").orElseThrow().getData();
         assertEquals(keycloak.get("spec", "hostname", "hostname") + "/realms/" + realm,

@@ -34,8 +34,13 @@ final class OperatorPods {
         r.custom("Cluster").map(GenericKubernetesResource::getMetadata)
                 .forEach(c -> pods.add(Map.of("cnpg.io/cluster", c.getName(), "cnpg.io/podRole", "instance")));
         r.custom("Keycloak").map(GenericKubernetesResource::getMetadata)
-                .forEach(k -> pods.add(Map.of("app", "keycloak", "app.kubernetes.io/instance", k.getName(),
-                        "app.kubernetes.io/managed-by", "keycloak-operator")));
+                .forEach(k -> {
+                    pods.add(Map.of("app", "keycloak", "app.kubernetes.io/instance", k.getName(),
+                            "app.kubernetes.io/managed-by", "keycloak-operator"));
+                    // the realm import Job's pod: the server's template with app relabelled
+                    pods.add(Map.of("app", "keycloak-realm-import", "app.kubernetes.io/instance", k.getName(),
+                            "app.kubernetes.io/managed-by", "keycloak-operator"));
+                });
         return pods;
     }
 }
