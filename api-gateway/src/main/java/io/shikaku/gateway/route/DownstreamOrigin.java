@@ -5,11 +5,16 @@ import java.time.Duration;
 
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.httpproxy.OriginRequestProvider;
 import io.vertx.httpproxy.ProxyContext;
 
-/** Opens requests to one service's base URL, with the connect and response timeouts of the gateway. */
+/**
+ * Opens requests to one service's base URL, with the connect and response timeouts of the gateway, each guarded by
+ * {@link LateResetGuard}.
+ */
 final class DownstreamOrigin implements OriginRequestProvider {
 
     /** {@link ProxyContext} attachment set once a connection to the service was obtained. */
@@ -45,8 +50,24 @@ final class DownstreamOrigin implements OriginRequestProvider {
                 .setSsl(ssl)
                 .setConnectTimeout(connectTimeoutMillis)
                 .setIdleTimeout(responseTimeoutMillis);
+        HttpServerResponse caller = context.request().proxiedRequest().response();
         return context.client().request(options)
+                .compose(request -> unlessCallerLeft(caller, request))
+                .map(LateResetGuard::guard)
                 .onSuccess(request -> context.set(CONNECTED, Boolean.TRUE));
+    }
+
+    /**
+     * A caller that left before now (while its token was checked or a connection awaited) is never noticed by the
+     * proxy, which listens for it only from now on: the exchange would stay pending on its pooled connection until the
+     * response timeout. Nothing has been written yet, so the reset gives the connection back to the pool.
+     */
+    private static Future<HttpClientRequest> unlessCallerLeft(HttpServerResponse caller, HttpClientRequest request) {
+        if (caller.closed()) {
+            request.reset();
+            return Future.failedFuture(new HttpClosedException("the caller left before the request was sent"));
+        }
+        return Future.succeededFuture(request);
     }
 
     @Override
