@@ -51,8 +51,11 @@ final class DownstreamFailureInterceptor implements ProxyInterceptor {
         Problem problem = connected && failure instanceof TimeoutException
                 ? Problems.serviceTimeout()
                 : Problems.serviceUnavailable();
-        LOG.warnf("%s %s -> %s failed (%s: %s), answering %d", request.getMethod(), request.proxiedRequest().path(),
-                service, failure.getClass().getSimpleName(), failure.getMessage(), problem.status());
+        // a caller that has gone is no trouble with the service: it is told nothing, and logged only when debugging
+        Logger.Level level = request.proxiedRequest().response().closed() ? Logger.Level.DEBUG : Logger.Level.WARN;
+        LOG.logf(level, "%s %s -> %s failed (%s: %s), answering %d", request.getMethod(),
+                request.proxiedRequest().path(), service, failure.getClass().getSimpleName(), failure.getMessage(),
+                problem.status());
         ProxyResponse response = request.release().response()
                 .setStatusCode(problem.status())
                 .setBody(Body.body(ProblemResponses.body(problem)));
