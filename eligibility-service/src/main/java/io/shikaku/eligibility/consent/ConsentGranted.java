@@ -22,6 +22,15 @@ public record ConsentGranted(UUID consentId, UUID personId, String facilityCode,
                 consent.checkup, consent.grantedAt, consent.expiresAt, CARD_CHECK);
     }
 
+    /**
+     * The grant an emergency or disaster lookup issued (DOMAIN.md §8), published as a consent of that basis to
+     * medication and checkups, so that the viewing services honour it as they do consents.
+     */
+    public static ConsentGranted ofGrant(UUID grantId, UUID personId, String facilityCode, String basis,
+            Instant issuedAt, Instant expiresAt) {
+        return new ConsentGranted(grantId, personId, facilityCode, true, true, issuedAt, expiresAt, basis);
+    }
+
     @Override
     public String topic() {
         return Topics.CONSENTS;

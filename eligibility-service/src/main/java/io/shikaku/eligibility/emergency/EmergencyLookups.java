@@ -27,6 +27,7 @@ import io.shikaku.common.event.Outbox;
 import io.shikaku.common.problem.ProblemException;
 import io.shikaku.contract.ErrorCode;
 import io.shikaku.contract.Problem;
+import io.shikaku.eligibility.consent.ConsentGranted;
 import io.shikaku.eligibility.disaster.Disasters;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -206,8 +207,8 @@ public class EmergencyLookups {
                 utc(now), utc(expiresAt)});
         return tx.preparedQuery(GRANT).execute(grant)
                 .chain(() -> attempt(tx, staff, basis.name(), now, "IDENTIFIED", identified.personId(), grantId))
-                .chain(() -> outbox.add(tx, new EmergencyGrantIssued(grantId, identified.personId(),
-                        staff.facilityCode(), basis, now, expiresAt)))
+                .chain(() -> outbox.add(tx, ConsentGranted.ofGrant(grantId, identified.personId(),
+                        staff.facilityCode(), basis.name(), now, expiresAt)))
                 .chain(() -> outbox.add(tx, new RecordViewed(identified.personId(), staff.facilityCode(),
                         staff.subject(), staff.profession(), AccessKind.LOOKUP, AccessBasis.valueOf(basis.name()),
                         now)))
