@@ -67,3 +67,24 @@ export function Pager({ page, size, total, onPage }) {
     <button type="button" disabled=${page + 1 >= pages} onClick=${() => onPage(page + 1)}>${t('next')}</button>
   </nav>`;
 }
+
+/** Today's date in Japan (yyyy-MM-dd), the day every rule of the API counts in. */
+export function todayInJapan() {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date());
+}
+
+/** Submits with `action()`, keeping the failure (an ApiError) for the form to show beside its fields. */
+export function useSubmit(action) {
+  const [state, setState] = useState({ busy: false, error: undefined, done: undefined });
+  const submit = async (event) => {
+    event?.preventDefault?.();
+    setState({ busy: true, error: undefined, done: undefined });
+    try {
+      const done = await action();
+      setState({ busy: false, error: undefined, done: done ?? true });
+    } catch (error) {
+      setState({ busy: false, error, done: undefined });
+    }
+  };
+  return { ...state, submit };
+}

@@ -1,22 +1,55 @@
+import { useState } from 'preact/hooks';
 import { html } from '../html.js';
 import { useT } from '../i18n.js';
 import { Loaded, useLoad } from '../ui.js';
+import { FacilitySteps } from './facility-steps.js';
+import { SubsidyEstimate } from './facility-subsidy.js';
+import { SurveyForm } from './facility-survey.js';
+import { ExemptionRequest } from './facility-exemption.js';
 
 const M = {
-  ja: { title: '施設', code: '医療機関等コード', stage: '現在の段階' },
-  en: { title: 'Facility', code: 'Facility code', stage: 'Current stage' },
+  ja: {
+    code: '医療機関等コード',
+    type: '種別',
+    prefecture: '都道府県',
+    stage: '現在の段階',
+    HOSPITAL: '病院',
+    MEDICAL_CLINIC: '医科診療所',
+    DENTAL_CLINIC: '歯科診療所',
+    PHARMACY: '薬局',
+  },
+  en: {
+    code: 'Facility code',
+    type: 'Type',
+    prefecture: 'Prefecture',
+    stage: 'Current stage',
+    HOSPITAL: 'Hospital',
+    MEDICAL_CLINIC: 'Medical clinic',
+    DENTAL_CLINIC: 'Dental clinic',
+    PHARMACY: 'Pharmacy',
+  },
 };
 
+/**
+ * A facility's page: its stage and dates as a progress line with the next step as a form, the subsidy estimate, the
+ * survey and an exemption request. The API decides who may open it (its own facility admin, or a portal admin); its
+ * 403 is shown as a message.
+ */
 export function FacilityPage({ api, path }) {
   const t = useT(M);
-  const facility = useLoad(() => api.get(`/facilities/${encodeURIComponent(path.code)}`), [path.code]);
-  return html`<section>
-    <${Loaded} state=${facility}>
-      ${(f) => html`<h1 data-testid="facility-name">${f.name}</h1>
-        <dl>
-          <dt>${t('code')}</dt><dd>${f.facilityCode}</dd>
-          <dt>${t('stage')}</dt><dd data-testid="facility-stage">${f.stage}</dd>
-        </dl>`}
-    <//>
-  </section>`;
+  const [changed, setChanged] = useState(null);
+  const loaded = useLoad(() => api.get(`/facilities/${encodeURIComponent(path.code)}`), [path.code]);
+  const state = changed && changed.facilityCode === path.code ? { ...loaded, data: changed } : loaded;
+  return html`<${Loaded} state=${state}>
+    ${(f) => html`<h1 data-testid="facility-name">${f.name}</h1>
+      <p class="facility-facts">
+        <span>${t('code')}: <strong>${f.facilityCode}</strong></span>
+        <span>${t('type')}: ${t(f.type)}</span>
+        <span>${t('prefecture')}: ${f.prefecture}</span>
+      </p>
+      <${FacilitySteps} api=${api} facility=${f} onChange=${setChanged} />
+      <${SubsidyEstimate} api=${api} facility=${f} />
+      <${SurveyForm} api=${api} facility=${f} />
+      <${ExemptionRequest} api=${api} facility=${f} />`}
+  <//>`;
 }

@@ -45,11 +45,44 @@ final class Keycloak {
                 "emergency-staff", Map.of("facility_code", facilityCode, "profession", profession));
     }
 
-    private static String registerSystem(String clientId, String role, Map<String, String> claims) {
-        String admin = given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
+    /**
+     * Registers a person as the facility administrator of {@code facilityCode}, as an operator would, shaped like the
+     * realm's {@code facility-admin-0110113719}: user {@code facility-admin-<code>}, password {@code demo}, role
+     * {@code facility-admin}, attribute facility_code. Idempotent: an existing user is kept.
+     */
+    static String registerFacilityAdmin(String facilityCode) {
+        String username = "facility-admin-" + facilityCode;
+        String admin = adminToken();
+        String users = BASE_URL + "/admin/realms/shikaku/users";
+        List<String> existing = given().auth().oauth2(admin).queryParam("username", username)
+                .queryParam("exact", true).get(users).then().statusCode(200).extract().path("id");
+        if (existing.isEmpty()) {
+            given().auth().oauth2(admin).contentType("application/json").body(Map.of("username", username,
+                    "enabled", true, "emailVerified", true, "email", username + "@shikaku.example",
+                    "firstName", "Facility", "lastName", facilityCode,
+                    "attributes", Map.of("facility_code", List.of(facilityCode)),
+                    "credentials", List.of(Map.of("type", "password", "value", "demo", "temporary", false))))
+                    .post(users).then().statusCode(201);
+            String id = given().auth().oauth2(admin).queryParam("username", username).queryParam("exact", true)
+                    .get(users).then().statusCode(200).extract().path("[0].id");
+            Map<?, ?> realmRole = given().auth().oauth2(admin)
+                    .get(BASE_URL + "/admin/realms/shikaku/roles/facility-admin").then().statusCode(200).extract()
+                    .as(Map.class);
+            given().auth().oauth2(admin).contentType("application/json").body(List.of(realmRole))
+                    .post(users + "/" + id + "/role-mappings/realm").then().statusCode(204);
+        }
+        return username;
+    }
+
+    private static String adminToken() {
+        return given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
                 .formParam("username", ADMIN).formParam("password", ADMIN_PASSWORD)
                 .post(BASE_URL + "/realms/master/protocol/openid-connect/token")
                 .then().statusCode(200).extract().path("access_token");
+    }
+
+    private static String registerSystem(String clientId, String role, Map<String, String> claims) {
+        String admin = adminToken();
         String clients = BASE_URL + "/admin/realms/shikaku/clients";
         List<String> existing = given().auth().oauth2(admin).queryParam("clientId", clientId).get(clients)
                 .then().statusCode(200).extract().path("id");
