@@ -112,7 +112,7 @@ class PortalFacilityBrowserTest {
     }
 
     @Test
-    void aFacilityAdminCannotOpenAnotherFacilitysPage() {
+    void aFacilityAdminCannotOpenAnotherFacilitysPageAndSignsOut() {
         Page page = portal.signIn("facility-admin-0110113719", "demo", "/facility/0110113719");
         assertThat(page.getByTestId("facility-name")).hasText("札幌デモクリニック");
 
@@ -120,6 +120,13 @@ class PortalFacilityBrowserTest {
         assertThat(page.locator("[role=alert][data-code=FORBIDDEN]")).isVisible();
         assertThat(page.getByTestId("facility-name")).hasCount(0);
         Portal.screenshot(page, "facility-other-forbidden");
+
+        // signing out ends the Keycloak session: the portal asks for the password again
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("ログアウト")).click();
+        page.waitForURL(url -> url.startsWith(Keycloak.BASE_URL));
+        page.navigate(Portal.url("/facility/0110113719"));
+        page.waitForURL(url -> url.startsWith(Keycloak.BASE_URL));
+        assertThat(page.locator("#password")).isVisible();
         page.context().close();
     }
 
