@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import io.shikaku.common.testing.probe.ProbeResource;
+
 /**
  * The Kubernetes dashboards and alerts may name only the metrics in {@code k8s/metrics/<module>.txt} (k8s's
  * MonitoringTest): this keeps a module's list true, so that a renamed metric fails in the module's own tests instead
@@ -24,6 +26,7 @@ public abstract class PublishedMetricsContract {
     private static final Path COMMON_CONFIG = Path.of("..", "common", "src", "main", "resources", "META-INF",
             "microprofile-config.properties");
     private static final String BUCKETS = "shikaku.metrics.http-server-buckets";
+    private static final String FACILITY = "0110113719";
 
     /** The module's name, which names its list. */
     protected abstract String module();
@@ -33,9 +36,13 @@ public abstract class PublishedMetricsContract {
         return Set.of();
     }
 
-    /** Requests that make the HTTP server timers exist (any answer will do). */
+    /**
+     * Requests that make the HTTP server timers and the token cache's counters exist: a clinic reading its own facility
+     * through the test kit's probe endpoint.
+     */
     protected void exercise() {
-        given().get("/api/v1/no-such-resource").then().statusCode(org.hamcrest.Matchers.greaterThanOrEqualTo(400));
+        given().auth().oauth2(Tokens.clinic(FACILITY)).get(ProbeResource.PATH + "/facilities/" + FACILITY).then()
+                .statusCode(200);
     }
 
     protected Path list() {
