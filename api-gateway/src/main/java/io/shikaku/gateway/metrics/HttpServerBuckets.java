@@ -26,7 +26,8 @@ public class HttpServerBuckets {
 
     @Produces
     @Singleton
-    MeterFilter httpServerBuckets(@ConfigProperty(name = "shikaku.metrics.http-server-buckets") List<Duration> buckets) {
+    MeterFilter httpServerBuckets(
+            @ConfigProperty(name = "shikaku.metrics.http-server-buckets") List<Duration> buckets) {
         return filter(buckets);
     }
 

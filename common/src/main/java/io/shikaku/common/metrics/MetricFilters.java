@@ -17,7 +17,8 @@ public class MetricFilters {
     /** Latency buckets of the HTTP server timer: {@code shikaku.metrics.http-server-buckets}. */
     @Produces
     @Singleton
-    MeterFilter httpServerBuckets(@ConfigProperty(name = "shikaku.metrics.http-server-buckets") List<Duration> buckets) {
+    MeterFilter httpServerBuckets(
+            @ConfigProperty(name = "shikaku.metrics.http-server-buckets") List<Duration> buckets) {
         return HttpServerBuckets.of(buckets);
     }
 }

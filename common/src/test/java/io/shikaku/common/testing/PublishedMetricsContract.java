@@ -104,7 +104,8 @@ public abstract class PublishedMetricsContract {
         Set<String> le = new TreeSet<>(Set.of("+Inf"));
         for (String bound : config.getProperty(BUCKETS).split(",")) {
             String b = bound.strip();
-            double seconds = b.endsWith("ms") ? Double.parseDouble(b.substring(0, b.length() - 2)) / 1000
+            double seconds = b.endsWith("ms")
+                    ? Double.parseDouble(b.substring(0, b.length() - 2)) / 1000
                     : Double.parseDouble(b.substring(0, b.length() - 1));
             le.add(Double.toString(seconds));
         }

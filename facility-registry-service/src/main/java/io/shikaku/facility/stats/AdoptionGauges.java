@@ -53,7 +53,8 @@ public class AdoptionGauges {
         }
     }
 
-    @Scheduled(every = "${shikaku.facility.adoption-gauges.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${shikaku.facility.adoption-gauges.every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refresh() {
         return statistics.adoption(today.date()).invoke(report -> byType.set(report.byType().stream()
                 .collect(Collectors.toMap(AdoptionFigures::type, figures -> figures))))
