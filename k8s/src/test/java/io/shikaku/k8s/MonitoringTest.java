@@ -49,6 +49,8 @@ class MonitoringTest {
             "absent", "vector", "scalar", "time", "quantile", "stddev", "label_replace", "max_over_time",
             "min_over_time", "avg_over_time", "humanizePercentage", "humanizeDuration", "inf", "nan");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
+    private static final Pattern SELECTOR = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*\\{([^}]*)}");
+    private static final Pattern SERVICE = Pattern.compile("\\bservice\\s*=~?\\s*\"([^\"]*)\"");
 
     static List<String> overlays() {
         return Rendered.OVERLAYS;
@@ -99,13 +101,40 @@ class MonitoringTest {
                     .forEach(a -> expressions.put("alert " + a.get("alert"), String.valueOf(a.get("expr")))));
         });
         dashboards(r).forEach((name, dashboard) -> dashboard.path("panels").forEach(panel -> panel.path("targets")
-                .forEach(t -> expressions.put("dashboard " + name + " panel '" + panel.path("title").asText() + "'",
-                        t.path("expr").asText()))));
+                .forEach(t -> expressions.put("dashboard " + name + " panel '" + panel.path("title").asText()
+                        + "' target " + t.path("refId").asText(), t.path("expr").asText()))));
         assertFalse(expressions.isEmpty(), overlay + ": no alert or dashboard expression found");
+        Map<String, Set<String>> byService = serviceLists();
+        Set<String> servicesPublish = byService.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
         List<String> problems = new ArrayList<>();
-        expressions.forEach((where, expr) -> metricNames(expr).stream().filter(m -> !known.contains(m))
-                .forEach(m -> problems.add(where + " names " + m + ", which nothing publishes")));
+        expressions.forEach((where, expr) -> {
+            metricNames(expr).stream().filter(m -> !known.contains(m))
+                    .forEach(m -> problems.add(where + " names " + m + ", which nothing publishes"));
+            selectedServices(expr).forEach((metric, services) -> services.stream()
+                    .filter(service -> servicesPublish.contains(metric) && !byService.getOrDefault(service, Set.of())
+                            .contains(metric))
+                    .forEach(service -> problems.add(where + " reads " + metric + " of " + service
+                            + ", which k8s/metrics/" + service + ".txt does not list")));
+        });
         assertEquals(List.of(), problems, overlay);
+    }
+
+    @Test
+    void everyServiceHasTheListOfWhatItPublishesWithItsLatencyBuckets() {
+        Map<String, Set<String>> lists = serviceLists();
+        for (String module : ServiceSources.MODULES) {
+            assertTrue(lists.containsKey(module), "k8s/metrics/" + module + ".txt (its PublishedMetricsTest keeps it)");
+            assertTrue(lists.get(module).contains("http_server_requests_seconds_bucket"),
+                    module + ": the request timer's buckets, which the latency panels and alerts read");
+        }
+    }
+
+    @Test
+    void aMetricReadOfOneServiceIsTakenFromItsSelector() {
+        assertEquals(Map.of("a_total", Set.of("api-gateway"), "b_bucket", Set.of("x-service", "y-service")),
+                selectedServices("sum(rate(a_total{namespace=\"shikaku\", service=\"api-gateway\"}[5m])) / "
+                        + "histogram_quantile(0.99, sum by (le) (rate(b_bucket{service=~\"x-service|y-service\"}[5m])))"
+                        + " + c_total{service!=\"z\"}"));
     }
 
     @ParameterizedTest
@@ -118,7 +147,7 @@ class MonitoringTest {
                 .flatMap(g -> ((List<Map<String, Object>>) g.get("rules")).stream())
                 .map(a -> String.valueOf(a.get("alert"))).collect(Collectors.toSet());
         Set<String> wanted = Set.of("ShikakuServiceNotReady", "ShikakuErrorRateHigh", "ShikakuLatencyHigh",
-                "ShikakuConsumerLagging", "ShikakuOutboxNotDraining");
+                "ShikakuCheckLatencyHigh", "ShikakuConsumerLagging", "ShikakuOutboxNotDraining");
         assertTrue(alerts.containsAll(wanted), overlay + ": alerts " + wanted + ", found " + alerts);
     }
 
@@ -150,6 +179,39 @@ class MonitoringTest {
         return names;
     }
 
+    /**
+     * The services each metric is read of, where the expression names them: {@code service="name"} or
+     * {@code service=~"a|b"} in the metric's selector.
+     */
+    static Map<String, Set<String>> selectedServices(String expr) {
+        Map<String, Set<String>> selected = new java.util.TreeMap<>();
+        Matcher m = SELECTOR.matcher(expr);
+        while (m.find()) {
+            Matcher service = SERVICE.matcher(m.group(2));
+            while (service.find()) {
+                for (String name : service.group(1).split("\\|")) {
+                    if (name.matches("[a-z][a-z0-9-]*")) {
+                        selected.computeIfAbsent(m.group(1), k -> new TreeSet<>()).add(name);
+                    }
+                }
+            }
+        }
+        return selected;
+    }
+
+    /** Each service's published names, from k8s/metrics/<module>.txt. */
+    private static Map<String, Set<String>> serviceLists() {
+        Map<String, Set<String>> lists = new java.util.TreeMap<>();
+        for (String module : ServiceSources.MODULES) {
+            Path list = Rendered.ROOT.resolve("k8s/metrics/" + module + ".txt");
+            if (Files.exists(list)) {
+                lists.put(module, ServiceSources.read(list).lines().map(String::strip)
+                        .filter(l -> !l.isEmpty() && !l.startsWith("#")).collect(Collectors.toSet()));
+            }
+        }
+        return lists;
+    }
+
     private static Map<String, JsonNode> dashboards(Rendered r) {
         Map<String, JsonNode> found = new java.util.LinkedHashMap<>();
         r.all(ConfigMap.class).filter(cm -> "1".equals(cm.getMetadata().getLabels().get("grafana_dashboard")))
@@ -163,7 +225,10 @@ class MonitoringTest {
         return found;
     }
 
-    /** The services' scraped names, the outbox queries' metrics (cnpg_<query>_<column>) and the operators' list. */
+    /**
+     * The services' scraped names, the outbox queries' metrics (cnpg_<query>_<column>) and the operators' list; a
+     * service's own metric read of one named service must also be in that service's list.
+     */
     private static Set<String> knownMetrics(Rendered r) {
         Set<String> known = new TreeSet<>();
         try (Stream<Path> lists = Files.list(Rendered.ROOT.resolve("k8s/metrics"))) {

@@ -15,11 +15,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shikaku.common.work.BackgroundWorker;
 import io.shikaku.eligibility.check.CardNumberLookup;
 import io.shikaku.eligibility.check.CheckAnswer;
+import io.shikaku.eligibility.check.CheckCounter;
 import io.shikaku.eligibility.check.CheckLedger;
 import io.shikaku.eligibility.check.CheckMethod;
 import io.shikaku.eligibility.check.CheckRequest;
 import io.shikaku.eligibility.check.EligibilityCheck;
 import io.shikaku.eligibility.check.EligibilityCheckService;
+import io.shikaku.eligibility.check.Validity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -64,6 +66,9 @@ public class BulkWorker extends BackgroundWorker {
     CheckLedger ledger;
 
     @Inject
+    CheckCounter counter;
+
+    @Inject
     Pool pool;
 
     @Inject
@@ -76,12 +81,15 @@ public class BulkWorker extends BackgroundWorker {
     /** Claims and answers at most {@code limit} pending entries in one transaction; how many it answered. */
     @Override
     protected Uni<Integer> chunk(int limit) {
+        List<Runnable> afterCommit = new ArrayList<>();
         return pool.withTransaction(db -> db.query(COMPLETE_FINISHED).execute()
                 .chain(() -> db.preparedQuery(CLAIM).execute(Tuple.of(limit)))
-                .chain(claimed -> claimed.size() == 0 ? Uni.createFrom().item(0) : answer(db, claimed)));
+                .chain(claimed -> claimed.size() == 0 ? Uni.createFrom().item(0) : answer(db, claimed, afterCommit)))
+                .invoke(() -> afterCommit.forEach(Runnable::run));
     }
 
-    private Uni<Integer> answer(SqlConnection db, RowSet<Row> claimed) {
+    /** Answers the claimed entries in {@code db}'s transaction; what is to be counted once it commits goes to {@code afterCommit}. */
+    private Uni<Integer> answer(SqlConnection db, RowSet<Row> claimed, List<Runnable> afterCommit) {
         List<Row> entries = new ArrayList<>(claimed.size());
         List<String> facilities = new ArrayList<>(claimed.size());
         List<CheckRequest> requests = new ArrayList<>(claimed.size());
@@ -100,6 +108,9 @@ public class BulkWorker extends BackgroundWorker {
                         found.get(i));
                 recorded.add(decided.check());
                 results.add(result(entries.get(i), decided.answer()));
+                String facilityType = found.get(i).facilityType();
+                Validity validity = decided.answer().validity();
+                afterCommit.add(() -> counter.recorded(CheckMethod.BULK, facilityType, validity));
             }
             String rows = toJson(results);
             return ledger.recordAll(db, recorded)

@@ -27,7 +27,7 @@ public class CardHolderLookup {
 
     static final String SQL = "WITH card AS (SELECT c.person_id, c.valid_until, c.revoked_at IS NOT NULL AS revoked,"
             + " c.withdrawn_at IS NOT NULL AS withdrawn FROM my_number_card c WHERE c.card_serial = $2)"
-            + " SELECT f.go_live_on, card.person_id AS holder_id, card.valid_until AS card_valid_until, card.revoked,"
+            + " SELECT f.go_live_on, f.type AS facility_type, card.person_id AS holder_id, card.valid_until AS card_valid_until, card.revoked,"
             + " card.withdrawn, holder.viewing_suspended, q.id, q.person_id, q.insurer_number, q.symbol, q.number,"
             + " q.branch, q.relationship, q.valid_from, q.valid_until, q.copayment_rate, q.limit_category, p.name,"
             + " p.name_kana, p.sex, p.birth_date, i.name AS insurer_name"
@@ -40,7 +40,8 @@ public class CardHolderLookup {
      * What a card check needs to know: {@code card} is null for an unknown card; {@code history} is the holder's
      * qualifications.
      */
-    public record Found(LocalDate goLiveOn, CardAcceptance.CardState card, UUID holderId, boolean viewingSuspended,
+    public record Found(LocalDate goLiveOn, String facilityType, CardAcceptance.CardState card, UUID holderId,
+            boolean viewingSuspended,
             List<Qualification> history, Map<String, String> insurerNames) {
     }
 
@@ -48,6 +49,7 @@ public class CardHolderLookup {
     public Uni<Found> find(SqlConnection db, String facilityCode, String cardSerial) {
         return db.preparedQuery(SQL).execute(Tuple.of(facilityCode, cardSerial)).map(rows -> {
             LocalDate goLiveOn = null;
+            String facilityType = null;
             CardAcceptance.CardState card = null;
             UUID holderId = null;
             boolean suspended = false;
@@ -56,6 +58,7 @@ public class CardHolderLookup {
             Map<UUID, Person> persons = new HashMap<>();
             for (Row row : rows) {
                 goLiveOn = row.getLocalDate("go_live_on");
+                facilityType = row.getString("facility_type");
                 holderId = row.getUUID("holder_id");
                 if (holderId == null) {
                     continue;
@@ -70,7 +73,7 @@ public class CardHolderLookup {
                 insurerNames.put(q.insurerNumber, row.getString("insurer_name"));
                 history.add(q);
             }
-            return new Found(goLiveOn, card, holderId, suspended, history, insurerNames);
+            return new Found(goLiveOn, facilityType, card, holderId, suspended, history, insurerNames);
         });
     }
 }

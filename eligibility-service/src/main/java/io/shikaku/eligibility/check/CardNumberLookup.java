@@ -35,16 +35,19 @@ public class CardNumberLookup {
             + " HAVING count(DISTINCT person_id) = 1),"
             + " candidate AS (SELECT id FROM matched UNION SELECT q.id FROM qualification q"
             + " JOIN single s ON q.person_id = s.person_id)"
-            + " SELECT f.go_live_on, q.id, q.person_id, q.insurer_number, q.symbol, q.number, q.branch,"
+            + " SELECT f.go_live_on, f.type AS facility_type, q.id, q.person_id, q.insurer_number, q.symbol, q.number, q.branch,"
             + " q.relationship, q.valid_from, q.valid_until, q.copayment_rate, q.limit_category, p.name,"
             + " p.name_kana, p.sex, p.birth_date, i.name AS insurer_name, q.id IN (SELECT id FROM matched) AS matched"
             + " FROM (SELECT 1) AS one LEFT JOIN facility f ON f.facility_code = $1"
             + " LEFT JOIN (candidate c JOIN qualification q ON q.id = c.id JOIN person p ON p.id = q.person_id"
             + " LEFT JOIN insurer i ON i.insurer_number = q.insurer_number) ON true";
 
-    /** What one check by card numbers needs to know; {@code history} is empty unless exactly one person matched. */
-    public record Found(LocalDate goLiveOn, List<Qualification> matched, List<Qualification> history,
-            Map<String, String> insurerNames) {
+    /**
+     * What one check by card numbers needs to know; {@code history} is empty unless exactly one person matched;
+     * {@code facilityType} is for the check counter.
+     */
+    public record Found(LocalDate goLiveOn, String facilityType, List<Qualification> matched,
+            List<Qualification> history, Map<String, String> insurerNames) {
     }
 
     /** Reads the facility, the matching qualifications and the single matched person's history on {@code db}. */
@@ -77,12 +80,14 @@ public class CardNumberLookup {
 
     private static Found found(RowSet<Row> rows) {
         LocalDate goLiveOn = null;
+        String facilityType = null;
         List<Qualification> matched = new ArrayList<>();
         List<Qualification> history = new ArrayList<>();
         Map<String, String> insurerNames = new HashMap<>();
         Map<UUID, Person> persons = new HashMap<>();
         for (Row row : rows) {
             goLiveOn = row.getLocalDate("go_live_on");
+            facilityType = row.getString("facility_type");
             if (row.getUUID("id") == null) {
                 continue;
             }
@@ -93,7 +98,7 @@ public class CardNumberLookup {
                 matched.add(q);
             }
         }
-        return new Found(goLiveOn, matched, persons.size() == 1 ? history : List.of(), insurerNames);
+        return new Found(goLiveOn, facilityType, matched, persons.size() == 1 ? history : List.of(), insurerNames);
     }
 
     static Qualification qualification(Row row, Map<UUID, Person> persons) {

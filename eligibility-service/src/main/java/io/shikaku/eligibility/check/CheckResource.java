@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.shikaku.common.security.Caller;
 import io.smallrye.mutiny.Uni;
 
@@ -33,10 +32,6 @@ public class CheckResource {
 
     @Inject
     Caller caller;
-
-    /** Counts committed checks by method and validity. */
-    @Inject
-    MeterRegistry metrics;
 
     @POST
     @Operation(summary = "Confirm a patient's qualification on the visit date",
@@ -63,9 +58,7 @@ public class CheckResource {
     public Uni<CheckAnswer> check(@Valid @NotNull CheckRequest request) {
         String facilityCode = caller.facilityCode();
         request.requireComplete();
-        return checks.check(facilityCode, request)
-                .invoke(answer -> metrics.counter("shikaku.eligibility.checks", "method", answer.method().name(),
-                        "validity", answer.validity().name()).increment());
+        return checks.check(facilityCode, request);
     }
 
     @GET

@@ -49,6 +49,9 @@ public class EligibilityCheckService {
     @Inject
     CardHolderLookup cardHolders;
 
+    @Inject
+    CheckCounter counter;
+
     /**
      * Checks a request that {@link CheckRequest#requireComplete()} has accepted, for a facility live on the visit date
      * ({@code 403 FACILITY_NOT_LIVE} otherwise).
@@ -68,7 +71,8 @@ public class EligibilityCheckService {
         return lookup.find(db, facilityCode, request).chain(found -> {
             LiveFacilities.requireLive(found.goLiveOn(), request.visitDate());
             Decided decided = decide(facilityCode, request, found);
-            return ledger.record(db, decided.check()).replaceWith(decided.answer());
+            return ledger.record(db, decided.check()).replaceWith(decided.answer())
+                    .invoke(answer -> counter.recorded(answer.method(), found.facilityType(), answer.validity()));
         });
     }
 
@@ -146,7 +150,8 @@ public class EligibilityCheckService {
         EligibilityCheck check = EligibilityCheck.of(facilityCode, request, q == null ? null : q.id, answer,
                 toJson(answer));
         return (consent == null ? ledger.record(db, check) : ledger.recordWithConsent(db, check, consent))
-                .replaceWith(answer);
+                .replaceWith(answer)
+                .invoke(() -> counter.recorded(answer.method(), holder.facilityType(), answer.validity()));
     }
 
     private record Shown(ValidityResolver.Resolution resolution, QualificationView qualification) {

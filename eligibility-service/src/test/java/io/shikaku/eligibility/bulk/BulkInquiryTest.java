@@ -33,6 +33,7 @@ import io.restassured.response.ValidatableResponse;
 import io.shikaku.common.event.Topics;
 import io.shikaku.common.testing.KafkaTestKit;
 import io.shikaku.common.testing.Tokens;
+import io.shikaku.eligibility.support.CheckCounts;
 import io.shikaku.eligibility.support.Fixtures;
 import io.shikaku.eligibility.support.LifecycleEvents;
 
@@ -72,6 +73,8 @@ class BulkInquiryTest {
                 entry("06130018", number, "1980-04-01", "p-check-digit"),
                 entry(INSURER, number, "not-a-date", "p-bad-date"));
 
+        double valid = CheckCounts.of("BULK", "MEDICAL_CLINIC", "VALID");
+        double notFound = CheckCounts.of("BULK", "MEDICAL_CLINIC", "NOT_FOUND");
         var accepted = submit(CLINIC, null, entries).statusCode(202)
                 .body("status", equalTo("ACCEPTED"))
                 .body("entries", equalTo(4))
@@ -100,6 +103,9 @@ class BulkInquiryTest {
                 + " WHERE e.inquiry_id = ? AND c.method = 'BULK'", UUID.fromString(inquiry)));
         view(CLINIC, inquiry, "?page=1&size=3").statusCode(200)
                 .body("results.reference", equalTo(List.of("p-bad-date")));
+        KafkaTestKit.await("the valid entry counted once committed", PATIENCE,
+                () -> CheckCounts.of("BULK", "MEDICAL_CLINIC", "VALID"), count -> count == valid + 1);
+        assertEquals(notFound + 1, CheckCounts.of("BULK", "MEDICAL_CLINIC", "NOT_FOUND"));
     }
 
     @Test
