@@ -1,6 +1,7 @@
 -- Every change of a facility (DOMAIN.md §9): one row per change with the facility's state after it, written in the
 -- transaction of the change (an import's changed rows set-wise in its upsert statement; a lifecycle step or the
--- emergency terminal with the entity). change says what happened, changed_by who did it (the token's subject).
+-- emergency terminal with the entity). change says what happened, changed_by who did it (the token's subject) and
+-- changed_by_name the name they signed in with (the token's preferred_username, if any), for people to read.
 -- Append-only; no foreign key, so that the national import's 229,202 history rows cost no per-row check.
 CREATE TABLE facility_history (
     id                     bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -9,6 +10,7 @@ CREATE TABLE facility_history (
     change                 varchar(24) NOT NULL CHECK (change IN ('RECORDED', 'IMPORT', 'ACCOUNT_REGISTERED',
                            'READERS_APPLIED', 'READY', 'GO_LIVE', 'EMERGENCY_TERMINAL')),
     changed_by             text,
+    changed_by_name        text,
     type                   varchar(16) NOT NULL,
     prefecture             char(2) NOT NULL,
     name                   text NOT NULL,

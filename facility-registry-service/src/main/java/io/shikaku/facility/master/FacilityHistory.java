@@ -40,6 +40,9 @@ public class FacilityHistory extends PanacheEntityBase {
     @Column(name = "changed_by")
     public String changedBy;
 
+    @Column(name = "changed_by_name")
+    public String changedByName;
+
     @Enumerated(EnumType.STRING)
     public FacilityType type;
 
@@ -66,12 +69,13 @@ public class FacilityHistory extends PanacheEntityBase {
     public boolean emergencyTerminal;
 
     /** The row for {@code f} as it is now, changed by {@code change} of {@code by}. */
-    static FacilityHistory of(Facility f, FacilityChange change, String by) {
+    static FacilityHistory of(Facility f, FacilityChange change, Actor by) {
         FacilityHistory h = new FacilityHistory();
         h.facilityCode = f.facilityCode;
         h.changedAt = f.updatedAt == null ? Instant.now() : f.updatedAt;
         h.change = change;
-        h.changedBy = by;
+        h.changedBy = by.subject();
+        h.changedByName = by.name();
         h.type = f.type;
         h.prefecture = f.prefecture;
         h.name = f.name;

@@ -11,12 +11,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record FacilityHistoryView(String facilityCode, List<Entry> changes) {
 
     /**
-     * One change: when, what kind, by whom (the token's subject; null for {@code RECORDED}), the API names of the
-     * fields it changed, and the facility's state after it.
+     * One change: when, what kind, by whom (the token's subject, and the name signed in with if the token had one;
+     * null for {@code RECORDED}), the API names of the fields it changed, and the facility's state after it.
      */
     @Schema(name = "FacilityHistoryEntry")
-    public record Entry(Instant changedAt, FacilityChange change, String changedBy, List<String> changed,
-            FacilityState state) {
+    public record Entry(Instant changedAt, FacilityChange change, String changedBy, String changedByName,
+            List<String> changed, FacilityState state) {
     }
 
     static FacilityHistoryView of(String facilityCode, List<FacilityHistory> rows) {
@@ -24,7 +24,8 @@ public record FacilityHistoryView(String facilityCode, List<Entry> changes) {
         FacilityState before = null;
         for (FacilityHistory row : rows) {
             FacilityState after = row.state();
-            changes.add(new Entry(row.changedAt, row.change, row.changedBy, HistoryChanges.between(before, after),
+            changes.add(new Entry(row.changedAt, row.change, row.changedBy, row.changedByName,
+                    HistoryChanges.between(before, after),
                     after));
             before = after;
         }

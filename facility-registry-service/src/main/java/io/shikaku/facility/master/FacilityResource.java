@@ -67,7 +67,7 @@ public class FacilityResource {
     @APIResponse(responseCode = "403", description = "FORBIDDEN: not a portal administrator")
     @APIResponse(responseCode = "415", description = "UNSUPPORTED_MEDIA_TYPE: the body is not text/csv")
     public ImportResult importMaster(InputStream body) {
-        return masterImport.run(body, token.getSubject());
+        return masterImport.run(body, Actor.of(token));
     }
 
     @GET
@@ -106,8 +106,9 @@ public class FacilityResource {
     @PermissionsAllowed(value = Bindings.OWN_FACILITY_OR_PORTAL_ADMIN, permission = FacilityBinding.class)
     @Operation(summary = "Every change of one facility, oldest first",
             description = "Each import that changed it, each lifecycle step and each emergency-terminal change: when,"
-                    + " what (change, and the fields it changed), by whom (the access token's subject; null for"
-                    + " RECORDED, the state a facility had when histories began) and the facility's state after it.")
+                    + " what (change, and the fields it changed), by whom (changedBy: the access token's subject;"
+                    + " changedByName: its preferred_username, if any; both null for RECORDED, the state a facility"
+                    + " had when histories began) and the facility's state after it.")
     @APIResponse(responseCode = "200", description = "The facility's history")
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: not a valid facility code")
     @APIResponse(responseCode = "403", description = "FORBIDDEN: neither its facility-admin nor a portal administrator")

@@ -143,7 +143,7 @@ public class FacilityService {
     /** Whether the facility has an emergency terminal; an event only when that changes. */
     @WithTransaction
     public Uni<FacilityView> setEmergencyTerminal(String facilityCode, boolean enabled) {
-        String by = subject();
+        Actor by = actor();
         return locked(facilityCode).chain(f -> {
             if (f.emergencyTerminal == enabled) {
                 return Uni.createFrom().item(FacilityView.of(f, today.date()));
@@ -156,7 +156,7 @@ public class FacilityService {
 
     private Uni<FacilityView> change(String facilityCode, FacilityChange kind,
             Function<Facility, LifecycleDates> step) {
-        String by = subject();
+        Actor by = actor();
         return locked(facilityCode).chain(f -> {
             LifecycleDates dates;
             try {
@@ -172,14 +172,14 @@ public class FacilityService {
     }
 
     /** The change's event and its row of history, in the change's transaction. */
-    private Uni<FacilityView> recorded(Facility f, FacilityChange kind, String by) {
+    private Uni<FacilityView> recorded(Facility f, FacilityChange kind, Actor by) {
         return outbox.add(FacilityLifecycleChanged.of(f)).chain(() -> FacilityHistory.of(f, kind, by).persist())
                 .replaceWith(FacilityView.of(f, today.date()));
     }
 
-    /** Who acts: the access token's subject. */
-    String subject() {
-        return token.getSubject();
+    /** Who acts, from the access token. */
+    private Actor actor() {
+        return Actor.of(token);
     }
 
     private Uni<Facility> locked(String facilityCode) {

@@ -73,9 +73,10 @@ public class MasterImport {
             + " EXCLUDED.ready_on, EXCLUDED.go_live_on)"
             + " RETURNING f.facility_code, f.type, f.prefecture, f.name, f.account_registered_on, f.reader_applied_on,"
             + " f.readers_applied, f.ready_on, f.go_live_on, f.emergency_terminal),"
-            + " history AS (INSERT INTO facility_history (facility_code, changed_at, change, changed_by, type,"
-            + " prefecture, name, account_registered_on, reader_applied_on, readers_applied, ready_on, go_live_on,"
-            + " emergency_terminal) SELECT facility_code, ?, 'IMPORT', ?, type, prefecture, name,"
+            + " history AS (INSERT INTO facility_history (facility_code, changed_at, change, changed_by,"
+            + " changed_by_name, type, prefecture, name, account_registered_on, reader_applied_on, readers_applied,"
+            + " ready_on, go_live_on, emergency_terminal) SELECT facility_code, ?, 'IMPORT', ?, ?, type, prefecture,"
+            + " name,"
             + " account_registered_on, reader_applied_on, readers_applied, ready_on, go_live_on, emergency_terminal"
             + " FROM changed),"
             + " events AS (SELECT gen_random_uuid() AS id, c.* FROM changed c)"
@@ -93,7 +94,7 @@ public class MasterImport {
     String source;
 
     /** Reads, checks and upserts the whole body; 400 when it is not the master's CSV. Runs on a worker thread. */
-    public ImportResult run(InputStream body, String importedBy) {
+    public ImportResult run(InputStream body, Actor importedBy) {
         BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)),
                 64 * 1024);
@@ -129,7 +130,7 @@ public class MasterImport {
         }
     }
 
-    private ImportResult importLines(BufferedReader reader, Connection connection, String importedBy)
+    private ImportResult importLines(BufferedReader reader, Connection connection, Actor importedBy)
             throws IOException, SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(ONE_AT_A_TIME);
@@ -180,13 +181,14 @@ public class MasterImport {
             try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
                 upsert.setTimestamp(1, Timestamp.from(now));
                 upsert.setTimestamp(2, Timestamp.from(now));
-                upsert.setString(3, importedBy);
-                upsert.setString(4, Topics.FACILITY_LIFECYCLE);
-                upsert.setString(5, FacilityLifecycleChanged.TYPE);
+                upsert.setString(3, importedBy.subject());
+                upsert.setString(4, importedBy.name());
+                upsert.setString(5, Topics.FACILITY_LIFECYCLE);
                 upsert.setString(6, FacilityLifecycleChanged.TYPE);
-                upsert.setString(7, source);
-                upsert.setString(8, now.toString());
-                upsert.setTimestamp(9, Timestamp.from(now));
+                upsert.setString(7, FacilityLifecycleChanged.TYPE);
+                upsert.setString(8, source);
+                upsert.setString(9, now.toString());
+                upsert.setTimestamp(10, Timestamp.from(now));
                 changed = upsert.executeUpdate();
             }
         }

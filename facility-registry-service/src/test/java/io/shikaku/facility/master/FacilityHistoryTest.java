@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.shikaku.common.testing.Tokens;
 import io.shikaku.contract.ErrorCode;
+import io.shikaku.contract.Roles;
 import io.shikaku.facility.support.Codes;
 import io.shikaku.facility.support.Facilities;
 
@@ -42,9 +43,10 @@ class FacilityHistoryTest {
                 .post(BASE + code + "/readiness").then().statusCode(200);
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"goLiveOn\":\"2021-07-01\"}")
                 .put(BASE + code + "/go-live").then().statusCode(200);
-        given().auth().oauth2(Tokens.portalAdmin()).contentType(ContentType.JSON).body("{\"enabled\":true}")
+        String named = Tokens.withClaim(Roles.PORTAL_ADMIN, "preferred_username", "portal-admin-suzuki");
+        given().auth().oauth2(named).contentType(ContentType.JSON).body("{\"enabled\":true}")
                 .put(BASE + code + "/emergency-terminal").then().statusCode(200);
-        given().auth().oauth2(Tokens.portalAdmin()).contentType(ContentType.JSON).body("{\"enabled\":true}")
+        given().auth().oauth2(named).contentType(ContentType.JSON).body("{\"enabled\":true}")
                 .put(BASE + code + "/emergency-terminal").then().statusCode(200);
 
         given().auth().oauth2(admin).get(BASE + code + "/history").then().statusCode(200)
@@ -52,7 +54,9 @@ class FacilityHistoryTest {
                 .body("changes.change", contains("IMPORT", "IMPORT", "READERS_APPLIED", "READY", "GO_LIVE",
                         "EMERGENCY_TERMINAL"))
                 .body("changes.changedBy", contains("portal-admin", "portal-admin", "facility-admin-" + code,
-                        "facility-admin-" + code, "facility-admin-" + code, "portal-admin"))
+                        "facility-admin-" + code, "facility-admin-" + code, "odd-portal-admin"))
+                .body("changes[0].changedByName", nullValue())
+                .body("changes[5].changedByName", equalTo("portal-admin-suzuki"))
                 .body("changes[0].changed", contains("type", "prefecture", "name"))
                 .body("changes[0].changedAt", notNullValue())
                 .body("changes[1].changed", contains("name", "accountRegisteredOn"))
