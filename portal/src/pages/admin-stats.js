@@ -181,7 +181,7 @@ function DateForm({ fields, name, label, value, error, onSubmit, testid }) {
     setSeen(key);
     setValues(Object.fromEntries(list.map((f) => [f.name, f.value])));
   }
-  return html`<form class="grid stats-form" data-testid=${testid}
+  return html`<form class="stats-form" data-testid=${testid}
     onSubmit=${(e) => {
       e.preventDefault();
       onSubmit(values);
@@ -203,7 +203,7 @@ function Adoption({ api, asOf }) {
   return html`<section class="card" aria-labelledby="adoption-title">
     <h2 id="adoption-title">${t('adoption', { asOf })}</h2>
     <${Loaded} state=${state}>
-      ${(report) => html`<div class="side-by-side">
+      ${(report) => html`<div class="side-by-side table-and-chart">
         <div class="table-wrap">
           <table data-testid="adoption-table">
             <thead>
@@ -270,7 +270,7 @@ function Prefectures({ api, query, c }) {
   const state = useLoad(() => api.get('/stats/adoption/prefectures', { asOf: c.asOf, type: c.type }), [c.asOf, c.type]);
   return html`<section class="card" aria-labelledby="prefectures-title">
     <h2 id="prefectures-title">${t('prefectures', { asOf: c.asOf })}</h2>
-    <div class="grid stats-form">
+    <div class="stats-form">
       <div class="field">
         <label for="map-type">${t('mapType')}</label>
         <select id="map-type" value=${c.type} onChange=${(e) => go(query, { type: e.currentTarget.value })}>
@@ -361,7 +361,7 @@ function Trend({ api, query, c }) {
     <${DateForm} fields=${fields} error=${state.error} testid="trend-form"
       onSubmit=${(v) => go(query, { trendFrom: v.from, trendTo: v.to })} />
     <${Loaded} state=${state}>
-      ${(report) => html`<div class="side-by-side">
+      ${(report) => html`<div class="side-by-side table-and-chart">
         <div class="table-wrap">
           <table data-testid="trend-table">
             <thead>
@@ -445,7 +445,7 @@ function Usage({ api, query, c }) {
     <${DateForm} fields=${fields} error=${state.error} testid="usage-form"
       onSubmit=${(v) => go(query, { usageFrom: v.from, usageTo: v.to, liveAsOf: v.liveAsOf })} />
     <${Loaded} state=${state}>
-      ${(report) => html`<div class="side-by-side">
+      ${(report) => html`<div class="side-by-side table-and-chart">
         <div class="table-wrap">
           <table data-testid="usage-table">
             <thead>

@@ -107,7 +107,7 @@ export function FacilityHistory({ api, code }) {
                               )}
                             </ul>`}
                       </td>
-                      <td>${c.changedBy || t('unknown')}</td>
+                      <td title=${c.changedBy || undefined}>${c.changedByName || c.changedBy || t('unknown')}</td>
                     </tr>`,
                   )}
                 </tbody>
