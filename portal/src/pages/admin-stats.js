@@ -367,11 +367,11 @@ function Trend({ api, query, c }) {
             <thead>
               <tr>
                 <th scope="col">${t('type')}</th>
-                <th scope="col" class="num">${t('readyFrom', { date: report.from })}</th>
-                <th scope="col" class="num">${t('readyTo', { date: report.to })}</th>
+                <th scope="col" class="num">${t('ready')}<span class="date">${report.from}</span></th>
+                <th scope="col" class="num">${t('ready')}<span class="date">${report.to}</span></th>
                 <th scope="col" class="num">${t('increase')}</th>
-                <th scope="col" class="num">${t('liveFrom', { date: report.from })}</th>
-                <th scope="col" class="num">${t('liveTo', { date: report.to })}</th>
+                <th scope="col" class="num">${t('live')}<span class="date">${report.from}</span></th>
+                <th scope="col" class="num">${t('live')}<span class="date">${report.to}</span></th>
                 <th scope="col" class="num">${t('increase')}</th>
               </tr>
             </thead>
@@ -445,7 +445,7 @@ function Usage({ api, query, c }) {
     <${DateForm} fields=${fields} error=${state.error} testid="usage-form"
       onSubmit=${(v) => go(query, { usageFrom: v.from, usageTo: v.to, liveAsOf: v.liveAsOf })} />
     <${Loaded} state=${state}>
-      ${(report) => html`<div class="side-by-side table-and-chart">
+      ${(report) => html`<div class="table-then-chart">
         <div class="table-wrap">
           <table data-testid="usage-table">
             <thead>
@@ -453,7 +453,7 @@ function Usage({ api, query, c }) {
                 <th scope="col">${t('type')}</th>
                 ${METHODS.map((m) => html`<th scope="col" class="num">${t(m)}</th>`)}
                 <th scope="col" class="num">${t('total')}</th>
-                <th scope="col" class="num">${t('liveFacilities')} (${report.liveAsOf})</th>
+                <th scope="col" class="num">${t('liveFacilities')}<span class="date">${report.liveAsOf}</span></th>
                 <th scope="col" class="num">${t('perFacilityPerDay')}</th>
                 <th scope="col" class="num">${t('medicationViews')}</th>
                 <th scope="col" class="num">${t('checkupViews')}</th>
