@@ -4,6 +4,7 @@ import { LangContext, initialLang, saveLang, useT } from './i18n.js';
 import { href, match, navigate, useRoute } from './router.js';
 import { FacilityPage } from './pages/facility.js';
 import { FacilitySearchPage } from './pages/admin-facilities.js';
+import { FacilityHistoryPage } from './pages/admin-facility-history.js';
 import { ImportPage } from './pages/admin-import.js';
 import { ExemptionsPage } from './pages/admin-exemptions.js';
 import { StatsPage } from './pages/admin-stats.js';
@@ -13,6 +14,7 @@ import { MyRecordsPage } from './pages/me.js';
 const ROUTES = [
   { pattern: '/facility/:code', roles: ['facility-admin', 'portal-admin'], page: FacilityPage },
   { pattern: '/admin/facilities', roles: ['portal-admin'], page: FacilitySearchPage },
+  { pattern: '/admin/facilities/:code/history', roles: ['portal-admin'], page: FacilityHistoryPage },
   { pattern: '/admin/import', roles: ['portal-admin'], page: ImportPage },
   { pattern: '/admin/exemptions', roles: ['portal-admin'], page: ExemptionsPage },
   { pattern: '/admin/stats', roles: ['portal-admin'], page: StatsPage },

@@ -4,10 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -61,7 +57,7 @@ class FacilityOnboardingThroughGatewayTest {
     @Test
     @Order(1)
     void theNationalMasterImportsInOneRequestAndReproducesThePublishedFigures() throws Exception {
-        byte[] master = nationalMaster();
+        byte[] master = NationalMaster.csv();
         String admin = Keycloak.userToken("portal-admin");
         long started = System.nanoTime();
         given().auth().oauth2(admin).contentType("text/csv").body(master).post(IMPORTS)
@@ -210,19 +206,5 @@ class FacilityOnboardingThroughGatewayTest {
         return List.of("HOSPITAL", "MEDICAL_CLINIC", "DENTAL_CLINIC", "PHARMACY").stream()
                 .map(type -> response.jsonPath().getFloat("byType.find { it.type == '" + type + "' }." + field))
                 .toList();
-    }
-
-    /** The demo national master, written by the facility registry's own generator (the same one the run command uses). */
-    private static byte[] nationalMaster() throws IOException, InterruptedException {
-        Path app = Suite.root().resolve("facility-registry-service/target/quarkus-app");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process generator = new ProcessBuilder(java, "-cp", app.resolve("app") + "/*:" + app.resolve("lib/main") + "/*",
-                "io.shikaku.facility.demo.DemoMasterCsv").redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        ByteArrayOutputStream csv = new ByteArrayOutputStream();
-        try (InputStream out = generator.getInputStream()) {
-            out.transferTo(csv);
-        }
-        assertEquals(0, generator.waitFor(), "the master generator failed");
-        return csv.toByteArray();
     }
 }

@@ -21,6 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -48,6 +49,9 @@ public class FacilityResource {
     @Inject
     FacilityAccess access;
 
+    @Inject
+    JsonWebToken token;
+
     @POST
     @Path("imports")
     @Consumes("text/csv")
@@ -63,7 +67,7 @@ public class FacilityResource {
     @APIResponse(responseCode = "403", description = "FORBIDDEN: not a portal administrator")
     @APIResponse(responseCode = "415", description = "UNSUPPORTED_MEDIA_TYPE: the body is not text/csv")
     public ImportResult importMaster(InputStream body) {
-        return masterImport.run(body);
+        return masterImport.run(body, Actor.of(token));
     }
 
     @GET
@@ -95,6 +99,23 @@ public class FacilityResource {
     public Uni<FacilityView> facility(@PathParam("facilityCode") String facilityCode) {
         access.requireAdministrator(facilityCode);
         return facilities.find(facilityCode);
+    }
+
+    @GET
+    @Path("{facilityCode}/history")
+    @PermissionsAllowed(value = Bindings.OWN_FACILITY_OR_PORTAL_ADMIN, permission = FacilityBinding.class)
+    @Operation(summary = "Every change of one facility, oldest first",
+            description = "Each import that changed it, each lifecycle step and each emergency-terminal change: when,"
+                    + " what (change, and the fields it changed), by whom (changedBy: the access token's subject;"
+                    + " changedByName: its preferred_username, if any; both null for RECORDED, the state a facility"
+                    + " had when histories began) and the facility's state after it.")
+    @APIResponse(responseCode = "200", description = "The facility's history")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: not a valid facility code")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: neither its facility-admin nor a portal administrator")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: not in the master")
+    public Uni<FacilityHistoryView> history(@PathParam("facilityCode") String facilityCode) {
+        access.requireAdministrator(facilityCode);
+        return facilities.history(facilityCode);
     }
 
     @POST

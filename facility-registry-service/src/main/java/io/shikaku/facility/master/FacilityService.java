@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.shikaku.common.event.Outbox;
@@ -36,6 +38,9 @@ public class FacilityService {
 
     @Inject
     Today today;
+
+    @Inject
+    JsonWebToken token;
 
     /** A page of the facilities matching every given filter, ordered by facility code. */
     public Uni<FacilityPage> search(String prefecture, FacilityType type, Stage stage, String q, int page, int size) {
@@ -98,44 +103,60 @@ public class FacilityService {
         });
     }
 
+    /** The facility's changes, oldest first; 404 when the master does not hold it. */
+    @WithSession
+    public Uni<FacilityHistoryView> history(String facilityCode) {
+        return Facility.<Facility>findById(facilityCode).chain(f -> {
+            if (f == null) {
+                throw unknown();
+            }
+            return FacilityHistory.changesOf(facilityCode).map(rows -> FacilityHistoryView.of(facilityCode, rows));
+        });
+    }
+
     @WithTransaction
     public Uni<FacilityView> registerAccount(String facilityCode, LocalDate on) {
         LocalDate day = today.date();
-        return change(facilityCode, f -> Lifecycle.registerAccount(f.dates(), on == null ? day : on, day));
+        return change(facilityCode, FacilityChange.ACCOUNT_REGISTERED,
+                f -> Lifecycle.registerAccount(f.dates(), on == null ? day : on, day));
     }
 
     @WithTransaction
     public Uni<FacilityView> applyForReaders(String facilityCode, int readers, LocalDate on) {
         LocalDate day = today.date();
-        return change(facilityCode, f -> Lifecycle.applyForReaders(f.dates(), f.type, readers, on, day));
+        return change(facilityCode, FacilityChange.READERS_APPLIED,
+                f -> Lifecycle.applyForReaders(f.dates(), f.type, readers, on, day));
     }
 
     @WithTransaction
     public Uni<FacilityView> markReady(String facilityCode, LocalDate on) {
         LocalDate day = today.date();
-        return change(facilityCode, f -> Lifecycle.markReady(f.dates(), on, day));
+        return change(facilityCode, FacilityChange.READY, f -> Lifecycle.markReady(f.dates(), on, day));
     }
 
     @WithTransaction
     public Uni<FacilityView> setGoLive(String facilityCode, LocalDate on) {
         LocalDate day = today.date();
-        return change(facilityCode, f -> Lifecycle.setGoLive(f.dates(), on, day));
+        return change(facilityCode, FacilityChange.GO_LIVE, f -> Lifecycle.setGoLive(f.dates(), on, day));
     }
 
     /** Whether the facility has an emergency terminal; an event only when that changes. */
     @WithTransaction
     public Uni<FacilityView> setEmergencyTerminal(String facilityCode, boolean enabled) {
+        Actor by = actor();
         return locked(facilityCode).chain(f -> {
             if (f.emergencyTerminal == enabled) {
                 return Uni.createFrom().item(FacilityView.of(f, today.date()));
             }
             f.emergencyTerminal = enabled;
             f.updatedAt = java.time.Instant.now();
-            return outbox.add(FacilityLifecycleChanged.of(f)).replaceWith(FacilityView.of(f, today.date()));
+            return recorded(f, FacilityChange.EMERGENCY_TERMINAL, by);
         });
     }
 
-    private Uni<FacilityView> change(String facilityCode, Function<Facility, LifecycleDates> step) {
+    private Uni<FacilityView> change(String facilityCode, FacilityChange kind,
+            Function<Facility, LifecycleDates> step) {
+        Actor by = actor();
         return locked(facilityCode).chain(f -> {
             LifecycleDates dates;
             try {
@@ -146,8 +167,19 @@ public class FacilityService {
                 throw ProblemException.invalidField(e.field(), e.getMessage());
             }
             f.apply(dates);
-            return outbox.add(FacilityLifecycleChanged.of(f)).replaceWith(FacilityView.of(f, today.date()));
+            return recorded(f, kind, by);
         });
+    }
+
+    /** The change's event and its row of history, in the change's transaction. */
+    private Uni<FacilityView> recorded(Facility f, FacilityChange kind, Actor by) {
+        return outbox.add(FacilityLifecycleChanged.of(f)).chain(() -> FacilityHistory.of(f, kind, by).persist())
+                .replaceWith(FacilityView.of(f, today.date()));
+    }
+
+    /** Who acts, from the access token. */
+    private Actor actor() {
+        return Actor.of(token);
     }
 
     private Uni<Facility> locked(String facilityCode) {

@@ -56,7 +56,10 @@ public class MasterImport {
     private static final String COLUMNS = "type, prefecture, name, account_registered_on, reader_applied_on,"
             + " readers_applied, ready_on, go_live_on";
 
-    /** Upserts the staged rows that differ and writes one outbox row per facility changed, as {@link Outbox} would. */
+    /**
+     * Upserts the staged rows that differ and writes, per facility changed, one row of its history and one outbox row
+     * as {@link io.shikaku.common.event.Outbox} would.
+     */
     private static final String UPSERT = "WITH changed AS ("
             + " INSERT INTO facility AS f (facility_code, " + COLUMNS + ", updated_at)"
             + " SELECT facility_code, " + COLUMNS + ", ? FROM facility_import"
@@ -69,7 +72,13 @@ public class MasterImport {
             + " EXCLUDED.account_registered_on, EXCLUDED.reader_applied_on, EXCLUDED.readers_applied,"
             + " EXCLUDED.ready_on, EXCLUDED.go_live_on)"
             + " RETURNING f.facility_code, f.type, f.prefecture, f.name, f.account_registered_on, f.reader_applied_on,"
-            + " f.ready_on, f.go_live_on, f.emergency_terminal),"
+            + " f.readers_applied, f.ready_on, f.go_live_on, f.emergency_terminal),"
+            + " history AS (INSERT INTO facility_history (facility_code, changed_at, change, changed_by,"
+            + " changed_by_name, type, prefecture, name, account_registered_on, reader_applied_on, readers_applied,"
+            + " ready_on, go_live_on, emergency_terminal) SELECT facility_code, ?, 'IMPORT', ?, ?, type, prefecture,"
+            + " name,"
+            + " account_registered_on, reader_applied_on, readers_applied, ready_on, go_live_on, emergency_terminal"
+            + " FROM changed),"
             + " events AS (SELECT gen_random_uuid() AS id, c.* FROM changed c)"
             + " INSERT INTO outbox (id, topic, record_key, event_type, envelope, created_at)"
             + " SELECT id, ?, facility_code, ?, json_build_object('id', id, 'type', ?::text, 'source', ?::text,"
@@ -85,7 +94,7 @@ public class MasterImport {
     String source;
 
     /** Reads, checks and upserts the whole body; 400 when it is not the master's CSV. Runs on a worker thread. */
-    public ImportResult run(InputStream body) {
+    public ImportResult run(InputStream body, Actor importedBy) {
         BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)),
                 64 * 1024);
@@ -104,7 +113,7 @@ public class MasterImport {
             try (Connection connection = open) {
                 connection.setAutoCommit(false);
                 try {
-                    ImportResult result = importLines(reader, connection);
+                    ImportResult result = importLines(reader, connection, importedBy);
                     connection.commit();
                     return result;
                 } catch (RuntimeException | SQLException | IOException e) {
@@ -121,7 +130,8 @@ public class MasterImport {
         }
     }
 
-    private ImportResult importLines(BufferedReader reader, Connection connection) throws IOException, SQLException {
+    private ImportResult importLines(BufferedReader reader, Connection connection, Actor importedBy)
+            throws IOException, SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(ONE_AT_A_TIME);
             statement.execute(STAGE);
@@ -170,12 +180,15 @@ public class MasterImport {
             Instant now = Instant.now();
             try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
                 upsert.setTimestamp(1, Timestamp.from(now));
-                upsert.setString(2, Topics.FACILITY_LIFECYCLE);
-                upsert.setString(3, FacilityLifecycleChanged.TYPE);
-                upsert.setString(4, FacilityLifecycleChanged.TYPE);
-                upsert.setString(5, source);
-                upsert.setString(6, now.toString());
-                upsert.setTimestamp(7, Timestamp.from(now));
+                upsert.setTimestamp(2, Timestamp.from(now));
+                upsert.setString(3, importedBy.subject());
+                upsert.setString(4, importedBy.name());
+                upsert.setString(5, Topics.FACILITY_LIFECYCLE);
+                upsert.setString(6, FacilityLifecycleChanged.TYPE);
+                upsert.setString(7, FacilityLifecycleChanged.TYPE);
+                upsert.setString(8, source);
+                upsert.setString(9, now.toString());
+                upsert.setTimestamp(10, Timestamp.from(now));
                 changed = upsert.executeUpdate();
             }
         }
