@@ -50,11 +50,7 @@ export function withLabels(messages) {
   return { ja: { ...LABELS.ja, ...messages.ja }, en: { ...LABELS.en, ...messages.en } };
 }
 
-/** yyyy-MM-dd of today in Japan (the API's "today"). */
-export function todayInJapan() {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' })
-    .format(new Date());
-}
+export { todayInJapan } from '../ui.js';
 
 /** yyyy-MM-dd, `days` later (or earlier when negative) than `date`. */
 export function addDays(date, days) {

@@ -97,6 +97,12 @@ class PortalFacilityBrowserTest {
         goLive.getByRole(AriaRole.BUTTON).click();
         assertStage(page, "LIVE");
         assertThat(page.getByTestId("live")).containsText(TODAY.toString());
+        // every step in the facility's history, by the administrator who took it
+        Locator history = page.getByTestId("facility-history");
+        for (String change : new String[] {"IMPORT", "ACCOUNT_REGISTERED", "READERS_APPLIED", "READY", "GO_LIVE"}) {
+            assertThat(history.locator("tr[data-change=" + change + "]")).hasCount(1);
+        }
+        assertThat(history.locator("tr[data-change=GO_LIVE]")).containsText(admin);
         Portal.screenshot(page, "facility-3-live");
 
         // the subsidy estimate for this hospital under today's rule
