@@ -84,7 +84,7 @@ final class OwnPostgres {
             List<String> command = asOwner(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
                     log.toString(), "-w", "-t", "30", "start", "-o",
                     "-p " + port + " -k " + socket + " -c listen_addresses=localhost -c max_connections=200"
-                            + " -c synchronous_commit=off -c fsync=off"));
+                            + " -c fsync=off"));
             Process pgctl = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(pgctl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (pgctl.waitFor() == 0) {
