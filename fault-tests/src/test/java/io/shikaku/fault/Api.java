@@ -88,7 +88,8 @@ final class Api {
                 body = JSON.readTree(response.body());
             }
             String code = body != null && body.hasNonNull("code") && response.statusCode() >= 400
-                    ? body.get("code").asText() : null;
+                    ? body.get("code").asText()
+                    : null;
             return new Answer(response.statusCode(), type, code, body,
                     response.headers().firstValue("Location").orElse(null), millis, null);
         } catch (HttpTimeoutException hang) {

@@ -186,7 +186,8 @@ class FaultScenariosTest {
         }
         for (Batches.Batch batch : batches) {
             if (batch.location == null) {
-                await(batch.name + " sent again with its key", Duration.ofSeconds(20), () -> Batches.submit(api, batch));
+                await(batch.name + " sent again with its key", Duration.ofSeconds(20),
+                        () -> Batches.submit(api, batch));
             }
         }
 
@@ -229,8 +230,10 @@ class FaultScenariosTest {
                 acked.getOrDefault(Load.Kind.VIEW, 0L), acked.getOrDefault(Load.Kind.LIFECYCLE, 0L), batchesAcked,
                 unacked, seconds(restarted - killed), duringOutage.size(), outageAnswers, slowest, found, toReady,
                 seconds(System.nanoTime() - scenarioStarted),
-                problems.isEmpty() ? "" : " | PROBLEMS: " + String.join("; ", problems.stream().distinct().limit(8)
-                        .toList())));
+                problems.isEmpty()
+                        ? ""
+                        : " | PROBLEMS: " + String.join("; ", problems.stream().distinct().limit(8)
+                                .toList())));
         assertTrue(problems.isEmpty(), name + ": " + String.join("; ", problems));
     }
 
@@ -313,8 +316,10 @@ class FaultScenariosTest {
             }
             Api.Answer report = api.get(batch.who, batch.location.substring(batch.location.indexOf("/api/v1") + 7)
                     + "?size=1000");
-            int reported = report.body() == null ? -1
-                    : report.body().has("results") ? report.body().get("results").size()
+            int reported = report.body() == null
+                    ? -1
+                    : report.body().has("results")
+                            ? report.body().get("results").size()
                             : report.body().path("lines").size();
             if (!report.acknowledged() || !"COMPLETED".equals(report.body().path("status").asText())
                     || reported != batch.records) {
@@ -326,8 +331,10 @@ class FaultScenariosTest {
         }
         return String.format("%d/%d acknowledged checks once each (%d recorded in all), usage %d = checks %d, "
                 + "access log %d for %d acknowledged views (+%d unanswered), %d batches complete (%d lines), "
-                + "%d facilities' steps as acknowledged", ackedChecks - problems.stream()
-                        .filter(p -> p.startsWith("acknowledged check")).count(), ackedChecks, recorded.size(),
+                + "%d facilities' steps as acknowledged",
+                ackedChecks - problems.stream()
+                        .filter(p -> p.startsWith("acknowledged check")).count(),
+                ackedChecks, recorded.size(),
                 usage, checks, accessLog, ackedViews, unansweredViews,
                 BATCHES.stream().filter(b -> b.location != null).count(), lines, load.walks.size());
     }

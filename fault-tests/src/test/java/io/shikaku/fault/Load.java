@@ -17,7 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Load {
 
     enum Kind {
-        CHECK, CARD_CHECK, VIEW, LIFECYCLE
+        CHECK,
+        CARD_CHECK,
+        VIEW,
+        LIFECYCLE
     }
 
     /** One call of the load: what, its check reference (checks only), its answer, and when it started and ended. */

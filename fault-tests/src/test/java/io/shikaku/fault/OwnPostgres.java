@@ -36,7 +36,8 @@ final class OwnPostgres {
         this.port = port;
         this.bin = serverBinaries();
         // the postgres OS user cannot always reach the checkout (a parent folder closed to others): a folder of its own
-        this.home = root ? Path.of("/var/tmp/shikaku-fault-pg-" + Integer.toHexString(target.toString().hashCode()))
+        this.home = root
+                ? Path.of("/var/tmp/shikaku-fault-pg-" + Integer.toHexString(target.toString().hashCode()))
                 : target.resolve("fault-postgres");
         this.data = home.resolve("data");
         this.socket = home.resolve("run");
@@ -160,7 +161,8 @@ final class OwnPostgres {
             // only the default below
         }
         return candidates.stream().filter(d -> Files.isExecutable(d.resolve("initdb"))).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No PostgreSQL server binaries under /usr/lib/postgresql"));
+                .orElseThrow(
+                        () -> new IllegalStateException("No PostgreSQL server binaries under /usr/lib/postgresql"));
     }
 
     static void deleteRecursively(Path path) throws IOException {

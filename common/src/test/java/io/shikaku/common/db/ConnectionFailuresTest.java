@@ -36,7 +36,8 @@ class ConnectionFailuresTest {
         assertTrue(ConnectionFailures.noConnection(new CompletionException(ClosedConnectionException.INSTANCE)));
         assertTrue(ConnectionFailures.noConnection(new java.net.SocketException("Connection reset")));
         assertTrue(ConnectionFailures.noConnection(pg("57P01", "terminating connection due to administrator command")));
-        assertTrue(ConnectionFailures.noConnection(pg("57P03", "the database system is not yet accepting connections")));
+        assertTrue(
+                ConnectionFailures.noConnection(pg("57P03", "the database system is not yet accepting connections")));
         assertTrue(ConnectionFailures.noConnection(pg("08006", "connection failure")));
         assertFalse(ConnectionFailures.starved(pg("57P03", "the database system is starting up")));
     }
