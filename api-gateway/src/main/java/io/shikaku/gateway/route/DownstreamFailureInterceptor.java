@@ -45,7 +45,7 @@ final class DownstreamFailureInterceptor implements ProxyInterceptor {
     private ProxyResponse problemResponse(ProxyContext context, Throwable failure) {
         ProxyRequest request = context.request();
         if (answered(context)) {
-            return request.release().response();
+            return released(request).response();
         }
         boolean connected = Boolean.TRUE.equals(context.get(DownstreamOrigin.CONNECTED, Boolean.class));
         Problem problem = connected && failure instanceof TimeoutException
@@ -56,11 +56,24 @@ final class DownstreamFailureInterceptor implements ProxyInterceptor {
         LOG.logf(level, "%s %s -> %s failed (%s: %s), answering %d", request.getMethod(),
                 request.proxiedRequest().path(), service, failure.getClass().getSimpleName(), failure.getMessage(),
                 problem.status());
-        ProxyResponse response = request.release().response()
+        ProxyResponse response = released(request).response()
                 .setStatusCode(problem.status())
                 .setBody(Body.body(ProblemResponses.body(problem)));
         responses.applyHeaders(response.headers(), problem);
         return response;
+    }
+
+    /**
+     * The caller's request with its body released. A body the service had already read in full cannot be resumed over
+     * HTTP/2 (Vert.x throws "Request has already been read"), as when a service dies after reading the request (fault
+     * suite, issue 13): without this the problem was never sent and the caller waited for an answer until it gave up.
+     */
+    private static ProxyRequest released(ProxyRequest request) {
+        try {
+            return request.release();
+        } catch (IllegalStateException alreadyRead) {
+            return request;
+        }
     }
 
     private static boolean answered(ProxyContext context) {

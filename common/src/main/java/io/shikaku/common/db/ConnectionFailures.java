@@ -1,25 +1,44 @@
 package io.shikaku.common.db;
 
-import java.net.ConnectException;
+import java.net.SocketException;
 import java.time.Duration;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import io.vertx.sqlclient.DatabaseException;
 
-/** Tells the failures that mean "no database connection could be had" from the failures of the work itself. */
+/**
+ * Tells the failures that mean "no database connection could be had" from the failures of the work itself. A
+ * database that went away under the work counts too (fault suite, issue 13): a connection lost mid-query, or the
+ * server refusing it while it shuts down, crashed or is still recovering.
+ */
 public final class ConnectionFailures {
 
     private ConnectionFailures() {
     }
 
-    /** No connection within the acquire timeout, the wait queue full, or the database refusing connections. */
+    /**
+     * No connection within the acquire timeout, the wait queue full, the database refusing connections, or the
+     * connection lost: refused, reset or closed under the work, or ended by the server (SQLSTATE class 08, connection exception; 57P01
+     * admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now).
+     */
     public static boolean noConnection(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof DatabaseUnavailableException || t instanceof ConnectException || starvation(t)) {
+            if (t instanceof DatabaseUnavailableException || t instanceof SocketException
+                    || t instanceof ClosedConnectionException || serverEndedConnection(t) || starvation(t)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean serverEndedConnection(Throwable t) {
+        if (!(t instanceof DatabaseException database) || database.getSqlState() == null) {
+            return false;
+        }
+        String state = database.getSqlState();
+        return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");
     }
 
     /** The pool had no connection to give: every one in use and none released in time. */
