@@ -34,7 +34,9 @@ public class DatabaseUnavailableMapper {
         if (ConnectionFailures.noConnection(e)) {
             return unavailable(DatabaseUnavailableException.of(e));
         }
-        LOG.errorf("Unexpected failure: %s", e.getClass().getName());
+        // the SQLSTATE says what failed; the message may quote the row's values, so it stays out of the log
+        LOG.errorf("Unexpected database failure: %s (SQLSTATE %s)", e.getClass().getName(),
+                e instanceof DatabaseException database ? database.getSqlState() : "none");
         return ProblemMappers.respond(Problem.of(ErrorCode.INTERNAL_ERROR, "The request could not be completed"));
     }
 
