@@ -150,7 +150,8 @@ class PortalFacilityBrowserTest {
                 .get("/api/v1/persons/{p}/medications", PATIENT), r -> r.statusCode() == 200);
         String patient = Keycloak.userToken("patient-demo");
         KafkaTestKit.await("the view in the patient's access log", () -> given().auth().oauth2(patient)
-                .get("/api/v1/me/access-log"), r -> r.statusCode() == 200 && r.jsonPath()
+                .get("/api/v1/me/access-log"),
+                r -> r.statusCode() == 200 && r.jsonPath()
                         .getList("items.findAll { it.facilityName == '札幌デモクリニック' && it.kind == 'MEDICATION' }")
                         .size() == 1);
 
