@@ -131,6 +131,8 @@ public abstract class ServiceContract {
                 {"{\"day\":\"2026-02-30\"}", "day"},
                 {"{\"day\":\"2026-1-5\"}", "day"},
                 {"{\"text\":\"a\\u0000b\"}", "text"},
+                {"{\"text\":\"a\\ud800b\"}", "text"},
+                {"{\"text\":\"a\\udc00\"}", "text"},
                 {"{\"text\":", "body"},
         };
         for (Object[] body : refused) {
