@@ -174,6 +174,27 @@ public abstract class ServiceContract {
     }
 
     @Test
+    void aUriThatIsNotUtf8IsAProblem() {
+        for (String query : List.of("q=%FF%FE", "q=%C0%AF", "q=%ED%A0%80", "q=%E3%81")) {
+            RawHttp.Answer answer = RawHttp.send(RestAssured.port, "GET /q/health/live?" + query
+                    + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            assertEquals(400, answer.status(), query + ": " + answer.raw());
+            assertEquals("VALIDATION_FAILED", answer.json().getString("code"));
+        }
+        RawHttp.Answer utf8 = RawHttp.send(RestAssured.port, "GET /q/health/live?q=%E3%81%82 HTTP/1.1\r\n"
+                + "Host: localhost\r\n\r\n");
+        assertEquals(200, utf8.status(), utf8.raw());
+    }
+
+    @Test
+    void aBodyWithoutAContentTypeIsAProblem() {
+        RawHttp.Answer answer = RawHttp.send(RestAssured.port, "POST " + ECHO + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer " + Tokens.clinic(FACILITY) + "\r\nContent-Length: 11\r\n\r\n{\"count\":1}");
+        assertEquals(415, answer.status(), answer.raw());
+        assertEquals("UNSUPPORTED_MEDIA_TYPE", answer.json().getString("code"));
+    }
+
+    @Test
     void oversizedHeadersAreAProblem() {
         RawHttp.Answer answer = RawHttp.send(RestAssured.port, "GET /q/health/live HTTP/1.1\r\nHost: localhost\r\n"
                 + "X-Request-Id: probe-431\r\nX-Big: " + "b".repeat(100 * 1024) + "\r\n\r\n");
