@@ -116,8 +116,10 @@ public abstract class ServiceContract {
     @Test
     void bodiesAreReadStrictly() {
         String token = Tokens.clinic(FACILITY);
-        echo(token, "{\"day\":\"2026-11-21\",\"text\":\"山田\",\"count\":3,\"flag\":true}").then().statusCode(200)
-                .body("day", equalTo("2026-11-21")).body("text", equalTo("山田")).body("count", equalTo(3));
+        echo(token, "{\"day\":\"2026-11-21\",\"text\":\"山田\",\"count\":3,\"flag\":true,\"kind\":\"ONE\"}").then()
+                .statusCode(200).body("day", equalTo("2026-11-21")).body("text", equalTo("山田"))
+                .body("count", equalTo(3))
+                .body("kind", equalTo("ONE"));
         Object[][] refused = {
                 {"{\"text\":\"a\",\"text\":\"b\"}", "body"},
                 {"{\"count\":1} {\"count\":2}", "body"},
@@ -132,6 +134,9 @@ public abstract class ServiceContract {
                 {"{\"day\":\"2026-1-5\"}", "day"},
                 {"{\"text\":\"a\\u0000b\"}", "text"},
                 {"{\"text\":\"a\\ud800b\"}", "text"},
+                {"{\"kind\":\"\\u0000ONE\"}", "kind"},
+                {"{\"kind\":\" ONE\"}", "kind"},
+                {"{\"kind\":\"THREE\"}", "kind"},
                 {"{\"text\":\"a\\udc00\"}", "text"},
                 {"{\"text\":", "body"},
         };
