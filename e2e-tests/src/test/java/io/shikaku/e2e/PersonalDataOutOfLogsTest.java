@@ -1,5 +1,6 @@
 package io.shikaku.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -71,20 +72,44 @@ class PersonalDataOutOfLogsTest {
         assertTrue(hits.isEmpty(), hits.size() + " hits of personal data:\n" + String.join("\n", hits));
     }
 
+    @Test
+    void theSearchFindsAMyNumberWrittenInGroupsAndANameWithoutItsSpaceAndShowsNeither() {
+        List<String> hits = new ArrayList<>();
+        search("sample", "INFO person 1000-0000-0013 seen; name \\u5c71\\u7530\\u592a\\u90ce; other 9100000000013",
+                List.of(PersonalData.myNumberPattern("100000000013")), PersonalData.nameForms("山田 太郎"), hits);
+        assertEquals(2, hits.size(), String.join("\n", hits));
+        assertTrue(hits.stream().noneMatch(hit -> hit.contains("0013") || hit.contains("\\u592a")),
+                String.join("\n", hits));
+    }
+
     private static void search(String where, String text, List<Pattern> myNumbers, List<String> names,
             List<String> hits) {
         for (Pattern myNumber : myNumbers) {
             Matcher matcher = myNumber.matcher(text);
             if (matcher.find()) {
-                hits.add(where + ": a My Number: " + PersonalData.masked(text, matcher.start(), matcher.end()));
+                hits.add(where + ": a My Number: " + maskAll(PersonalData.masked(text, matcher.start(), matcher.end()),
+                        myNumbers, names));
             }
         }
         for (String name : names) {
             int at = text.indexOf(name);
             if (at >= 0) {
-                hits.add(where + ": a name: " + PersonalData.masked(text, at, at + name.length()));
+                hits.add(where + ": a name: " + maskAll(PersonalData.masked(text, at, at + name.length()), myNumbers,
+                        names));
             }
         }
+    }
+
+    /** An excerpt with every other hit in it masked too, and any run of four or more digits (a cut My Number). */
+    private static String maskAll(String excerpt, List<Pattern> myNumbers, List<String> names) {
+        String masked = excerpt;
+        for (Pattern myNumber : myNumbers) {
+            masked = myNumber.matcher(masked).replaceAll(hit -> "*".repeat(hit.group().length()));
+        }
+        for (String name : names) {
+            masked = masked.replace(name, "*".repeat(name.length()));
+        }
+        return masked.replaceAll("[0-9]{4,}", "****");
     }
 
     /** Reads every topic of this run from the beginning: keys, values and headers. */
