@@ -22,6 +22,8 @@ final class Fresh {
         for (int i = 0; i < 11; i++) {
             digits.append(random.nextInt(10));
         }
-        return digits.append(MyNumber.checkDigit(digits.toString())).toString();
+        String myNumber = digits.append(MyNumber.checkDigit(digits.toString())).toString();
+        PersonalData.used(myNumber);
+        return myNumber;
     }
 }

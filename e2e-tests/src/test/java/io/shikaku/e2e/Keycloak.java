@@ -51,27 +51,63 @@ final class Keycloak {
      * {@code facility-admin}, attribute facility_code. Idempotent: an existing user is kept.
      */
     static String registerFacilityAdmin(String facilityCode) {
-        String username = "facility-admin-" + facilityCode;
+        return registerUser("facility-admin-" + facilityCode, "facility-admin", Map.of("facility_code", facilityCode));
+    }
+
+    /**
+     * Registers a patient bound to {@code personId}, shaped like the realm's {@code patient-demo}: user
+     * {@code username}, password {@code demo}, role {@code patient}, attribute person_id. Idempotent.
+     */
+    static String registerPatient(String username, String personId) {
+        return registerUser(username, "patient", Map.of("person_id", personId));
+    }
+
+    /**
+     * Registers a clinic system for {@code facilityCode} whose access tokens lack the API audience
+     * ({@code shikaku-api}): a real token of the realm, issued for another audience. Idempotent.
+     */
+    static String registerClientForAnotherAudience(String facilityCode) {
+        return registerSystem("other-audience-" + facilityCode, "clinic", Map.of("facility_code", facilityCode),
+                false, Map.of());
+    }
+
+    /**
+     * Registers a clinic system for {@code facilityCode} whose access tokens live one second (client attribute
+     * {@code access.token.lifespan}): a real token, really signed, soon expired. Idempotent.
+     */
+    static String registerShortLivedClinic(String facilityCode) {
+        return registerSystem("short-lived-" + facilityCode, "clinic", Map.of("facility_code", facilityCode), true,
+                Map.of("access.token.lifespan", "1"));
+    }
+
+    private static String registerUser(String username, String role, Map<String, String> attributes) {
         String admin = adminToken();
         String users = BASE_URL + "/admin/realms/shikaku/users";
         List<String> existing = given().auth().oauth2(admin).queryParam("username", username)
                 .queryParam("exact", true).get(users).then().statusCode(200).extract().path("id");
         if (existing.isEmpty()) {
+            Map<String, List<String>> values = new java.util.HashMap<>();
+            attributes.forEach((name, value) -> values.put(name, List.of(value)));
             given().auth().oauth2(admin).contentType("application/json").body(Map.of("username", username,
                     "enabled", true, "emailVerified", true, "email", username + "@shikaku.example",
-                    "firstName", "Facility", "lastName", facilityCode,
-                    "attributes", Map.of("facility_code", List.of(facilityCode)),
+                    "firstName", "Test", "lastName", username,
+                    "attributes", values,
                     "credentials", List.of(Map.of("type", "password", "value", "demo", "temporary", false))))
                     .post(users).then().statusCode(201);
             String id = given().auth().oauth2(admin).queryParam("username", username).queryParam("exact", true)
                     .get(users).then().statusCode(200).extract().path("[0].id");
             Map<?, ?> realmRole = given().auth().oauth2(admin)
-                    .get(BASE_URL + "/admin/realms/shikaku/roles/facility-admin").then().statusCode(200).extract()
+                    .get(BASE_URL + "/admin/realms/shikaku/roles/" + role).then().statusCode(200).extract()
                     .as(Map.class);
             given().auth().oauth2(admin).contentType("application/json").body(List.of(realmRole))
                     .post(users + "/" + id + "/role-mappings/realm").then().statusCode(204);
         }
         return username;
+    }
+
+    /** An access token of the local admin account: a real token, signed by another realm ({@code master}). */
+    static String masterRealmToken() {
+        return adminToken();
     }
 
     private static String adminToken() {
@@ -82,6 +118,11 @@ final class Keycloak {
     }
 
     private static String registerSystem(String clientId, String role, Map<String, String> claims) {
+        return registerSystem(clientId, role, claims, true, Map.of());
+    }
+
+    private static String registerSystem(String clientId, String role, Map<String, String> claims,
+            boolean apiAudience, Map<String, String> clientAttributes) {
         String admin = adminToken();
         String clients = BASE_URL + "/admin/realms/shikaku/clients";
         List<String> existing = given().auth().oauth2(admin).queryParam("clientId", clientId).get(clients)
@@ -90,12 +131,14 @@ final class Keycloak {
             List<Map<String, Object>> mappers = new java.util.ArrayList<>();
             claims.forEach((claim, value) -> mappers.add(mapper(claim, "oidc-hardcoded-claim-mapper",
                     Map.of("claim.name", claim, "claim.value", value, "jsonType.label", "String"))));
-            mappers.add(mapper("shikaku-api audience", "oidc-audience-mapper",
-                    Map.of("included.custom.audience", "shikaku-api")));
+            if (apiAudience) {
+                mappers.add(mapper("shikaku-api audience", "oidc-audience-mapper",
+                        Map.of("included.custom.audience", "shikaku-api")));
+            }
             given().auth().oauth2(admin).contentType("application/json").body(Map.of(
                     "clientId", clientId, "secret", DEMO_SECRET, "publicClient", false,
                     "serviceAccountsEnabled", true, "standardFlowEnabled", false,
-                    "directAccessGrantsEnabled", false, "protocolMappers", mappers))
+                    "directAccessGrantsEnabled", false, "protocolMappers", mappers, "attributes", clientAttributes))
                     .post(clients).then().statusCode(201);
             String id = given().auth().oauth2(admin).queryParam("clientId", clientId).get(clients)
                     .then().statusCode(200).extract().path("[0].id");

@@ -57,12 +57,15 @@ final class Suite {
      * some service's test, say) reach it.
      */
     private final String topicPrefix = "e2e-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "-";
+    /** The topic prefixes of every suite started in this test run (the personal-data check reads their topics). */
+    static final java.util.Set<String> TOPIC_PREFIXES = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** The services' clock offset ({@code shikaku.clock.offset-file}): time moved without waiting. */
     private final Path clockOffset = logs.resolve("clock-offset");
     private final Map<Service, Process> running = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     void startAll() throws IOException, InterruptedException {
+        TOPIC_PREFIXES.add(topicPrefix);
         Files.createDirectories(logs);
         resetClock();
         for (Service service : ALL) {
@@ -128,6 +131,11 @@ final class Suite {
     /** The checkout: the built jars and tools live below it. */
     static Path root() {
         return Path.of(System.getProperty("shikaku.root", "..")).toAbsolutePath().normalize();
+    }
+
+    /** Where the services' output of every run goes ({@code <module>.log}, appended). */
+    static Path logDirectory() {
+        return root().resolve("e2e-tests/target/e2e-logs");
     }
 
     static String gatewayUrl() {

@@ -6,10 +6,15 @@ import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
@@ -19,7 +24,8 @@ import io.shikaku.contract.Problem;
 /**
  * Reads request bodies strictly, so that what is stored is exactly what the caller meant: no duplicate keys, nothing
  * after the document, no numbers or booleans sent as strings (or the reverse), dates only as {@code yyyy-MM-dd}
- * strings in a sane range, and no NUL characters (which PostgreSQL cannot store).
+ * strings in a sane range, no NUL characters (which PostgreSQL cannot store) nor lone surrogates, and enumeration values
+ * only exactly as written.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -46,7 +52,14 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         mapper.registerModule(new SimpleModule("shikaku-strict")
                 .addDeserializer(LocalDate.class, new CalendarDateDeserializer())
-                .addDeserializer(String.class, new PlainTextDeserializer()));
+                .addDeserializer(String.class, new PlainTextDeserializer())
+                .setDeserializerModifier(new BeanDeserializerModifier() {
+                    @Override
+                    public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                            BeanDescription description, JsonDeserializer<?> deserializer) {
+                        return new ExactEnumDeserializer(deserializer, type.getRawClass());
+                    }
+                }));
         mapper.addMixIn(Problem.class, ProblemWithoutEmptyErrors.class);
     }
 

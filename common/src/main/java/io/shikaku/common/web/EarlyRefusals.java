@@ -18,7 +18,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Refuses, as problem documents and before authentication, what must never reach a resource: request headers larger
  * than {@code shikaku.http.max-header-size} (431; Vert.x' own, far higher limit would answer with a bare 431), a body
- * declared larger than the service takes (413), and a bearer token that is not even shaped like a signed JWT (401; such
+ * declared larger than the service takes (413), a body without a Content-Type (415), a URI whose percent-encoded bytes are not UTF-8 (400), and a bearer
+ * token that is not even shaped like a signed JWT (401; such
  * a token made the OIDC layer fail with a 500 and a stack trace).
  */
 @ApplicationScoped
@@ -54,6 +55,15 @@ public class EarlyRefusals {
             problems.send(ctx, Problem.of(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than accepted"));
             return;
         }
+        if (ctx.request().getHeader(HttpHeaders.CONTENT_TYPE) == null && hasBody(ctx)) {
+            // a resource would otherwise read it as whatever it consumes
+            problems.send(ctx, Problem.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "A request body needs a Content-Type"));
+            return;
+        }
+        if (!isUtf8(ctx.request().uri())) {
+            problems.send(ctx, Problem.of(ErrorCode.VALIDATION_FAILED, "The request URI is not valid UTF-8"));
+            return;
+        }
         String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization != null && !isBearerJws(authorization)) {
             problems.send(ctx, Problem.of(ErrorCode.UNAUTHENTICATED, "A valid bearer access token is required"));
@@ -68,6 +78,42 @@ public class EarlyRefusals {
             size += header.getKey().length() + header.getValue().length() + 4;
         }
         return size;
+    }
+
+    private static boolean hasBody(RoutingContext ctx) {
+        String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        return ctx.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null
+                || (length != null && !length.trim().equals("0"));
+    }
+
+    /**
+     * Whether the raw URI's percent-encoded bytes are UTF-8: otherwise a path or query parameter would reach the
+     * resource with U+FFFD in place of the bytes, or an overlong form as the character it spells.
+     */
+    static boolean isUtf8(String rawUri) {
+        if (rawUri == null || rawUri.indexOf('%') < 0) {
+            return true;
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(rawUri.length());
+        for (int i = 0; i < rawUri.length(); i++) {
+            char c = rawUri.charAt(i);
+            if (c == '%' && i + 2 < rawUri.length() && Character.digit(rawUri.charAt(i + 1), 16) >= 0
+                    && Character.digit(rawUri.charAt(i + 2), 16) >= 0) {
+                bytes.write(Character.digit(rawUri.charAt(i + 1), 16) * 16 + Character.digit(rawUri.charAt(i + 2), 16));
+                i += 2;
+            } else {
+                bytes.writeBytes(String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        try {
+            java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray()));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException malformed) {
+            return false;
+        }
     }
 
     static boolean isBearerJws(String authorization) {

@@ -116,8 +116,10 @@ public abstract class ServiceContract {
     @Test
     void bodiesAreReadStrictly() {
         String token = Tokens.clinic(FACILITY);
-        echo(token, "{\"day\":\"2026-11-21\",\"text\":\"山田\",\"count\":3,\"flag\":true}").then().statusCode(200)
-                .body("day", equalTo("2026-11-21")).body("text", equalTo("山田")).body("count", equalTo(3));
+        echo(token, "{\"day\":\"2026-11-21\",\"text\":\"山田\",\"count\":3,\"flag\":true,\"kind\":\"ONE\"}").then()
+                .statusCode(200).body("day", equalTo("2026-11-21")).body("text", equalTo("山田"))
+                .body("count", equalTo(3))
+                .body("kind", equalTo("ONE"));
         Object[][] refused = {
                 {"{\"text\":\"a\",\"text\":\"b\"}", "body"},
                 {"{\"count\":1} {\"count\":2}", "body"},
@@ -131,6 +133,11 @@ public abstract class ServiceContract {
                 {"{\"day\":\"2026-02-30\"}", "day"},
                 {"{\"day\":\"2026-1-5\"}", "day"},
                 {"{\"text\":\"a\\u0000b\"}", "text"},
+                {"{\"text\":\"a\\ud800b\"}", "text"},
+                {"{\"kind\":\"\\u0000ONE\"}", "kind"},
+                {"{\"kind\":\" ONE\"}", "kind"},
+                {"{\"kind\":\"THREE\"}", "kind"},
+                {"{\"text\":\"a\\udc00\"}", "text"},
                 {"{\"text\":", "body"},
         };
         for (Object[] body : refused) {
@@ -169,6 +176,27 @@ public abstract class ServiceContract {
         assertTrue(answer.header("content-type").startsWith(Problem.MEDIA_TYPE), answer.toString());
         assertTrue(answer.body().contains("\"code\":\"PAYLOAD_TOO_LARGE\""), answer.toString());
         assertEquals("probe-413", answer.header("x-request-id"));
+    }
+
+    @Test
+    void aUriThatIsNotUtf8IsAProblem() {
+        for (String query : List.of("q=%FF%FE", "q=%C0%AF", "q=%ED%A0%80", "q=%E3%81")) {
+            RawHttp.Answer answer = RawHttp.send(RestAssured.port, "GET /q/health/live?" + query
+                    + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            assertEquals(400, answer.status(), query + ": " + answer.raw());
+            assertEquals("VALIDATION_FAILED", answer.json().getString("code"));
+        }
+        RawHttp.Answer utf8 = RawHttp.send(RestAssured.port, "GET /q/health/live?q=%E3%81%82 HTTP/1.1\r\n"
+                + "Host: localhost\r\n\r\n");
+        assertEquals(200, utf8.status(), utf8.raw());
+    }
+
+    @Test
+    void aBodyWithoutAContentTypeIsAProblem() {
+        RawHttp.Answer answer = RawHttp.send(RestAssured.port, "POST " + ECHO + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer " + Tokens.clinic(FACILITY) + "\r\nContent-Length: 11\r\n\r\n{\"count\":1}");
+        assertEquals(415, answer.status(), answer.raw());
+        assertEquals("UNSUPPORTED_MEDIA_TYPE", answer.json().getString("code"));
     }
 
     @Test

@@ -46,7 +46,9 @@ public class FacilityService {
     public Uni<FacilityPage> search(String prefecture, FacilityType type, Stage stage, String q, int page, int size) {
         LocalDate day = today.date();
         List<Object> params = new ArrayList<>(List.of(day));
-        StringBuilder where = new StringBuilder(" WHERE true");
+        // $1 (today) is named in both queries, so that both take the same parameters: the select's stage reads it, and
+        // a count without filters would otherwise have none and refuse the one given (a 500 for a bare search)
+        StringBuilder where = new StringBuilder(" WHERE $1::date IS NOT NULL");
         if (prefecture != null) {
             params.add(prefecture);
             where.append(" AND prefecture = $").append(params.size());

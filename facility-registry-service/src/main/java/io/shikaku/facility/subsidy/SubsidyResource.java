@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -52,13 +53,14 @@ public class SubsidyResource {
     public Uni<SubsidyEstimate> estimate(@PathParam("facilityCode") String facilityCode,
             @QueryParam("projectCost") @NotNull @Min(0) @Max(100_000_000_000L) Long projectCost,
             @QueryParam("readers") @Min(1) @Max(3) Integer readers,
-            @QueryParam("largeChain") @DefaultValue("false") boolean largeChain,
+            @QueryParam("largeChain") @DefaultValue("false") @Pattern(regexp = "true|false") String largeChain,
             @QueryParam("asOf") String asOf) {
         access.requireAdministrator(facilityCode);
         LocalDate day = asOf == null
                 ? today.date()
                 : CalendarDates.parse(asOf)
                         .orElseThrow(() -> ProblemException.invalidField("asOf", CalendarDates.RULE));
-        return subsidies.estimate(facilityCode, projectCost, readers, largeChain, day);
+        // read as text: a boolean parameter would take anything but "true" (say "yes") for false
+        return subsidies.estimate(facilityCode, projectCost, readers, Boolean.parseBoolean(largeChain), day);
     }
 }

@@ -171,6 +171,8 @@ class LifecycleResourceTest {
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].stage", equalTo("READY"));
         given().auth().oauth2(Tokens.portalAdmin()).queryParam("q", "test pharm").queryParam("size", 1).get(BASE)
                 .then().statusCode(200).body("size", equalTo(1)).body("items.size()", equalTo(1));
+        given().auth().oauth2(Tokens.portalAdmin()).get(BASE).then().statusCode(200)
+                .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(3));
         given().auth().oauth2(Tokens.portalAdmin()).queryParam("size", 501).get(BASE).then().statusCode(400)
                 .body("code", equalTo(ErrorCode.VALIDATION_FAILED.name()));
         given().auth().oauth2(Tokens.portalAdmin()).queryParam("prefecture", "48").get(BASE).then().statusCode(400);

@@ -97,6 +97,8 @@ class SubsidyResourceTest {
         estimate(clinic, "projectCost=1000&readers=2").statusCode(400).body("errors[0].field", equalTo("readers"));
         estimate(clinic, "projectCost=1000&largeChain=true").statusCode(400)
                 .body("errors[0].field", equalTo("largeChain"));
+        estimate(clinic, "projectCost=1000&largeChain=maybe").statusCode(400)
+                .body("errors[0].field", equalTo("largeChain"));
         estimate(clinic, "readers=1").statusCode(400).body("code", equalTo(ErrorCode.VALIDATION_FAILED.name()));
         estimate(clinic, "projectCost=-1").statusCode(400);
         estimate(clinic, "projectCost=1&asOf=2021-13-01").statusCode(400).body("errors[0].field", equalTo("asOf"));

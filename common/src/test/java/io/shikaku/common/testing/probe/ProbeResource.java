@@ -32,7 +32,13 @@ public class ProbeResource {
     public static final String PATH = "/api/v1/test-probe";
 
     /** A body with the kinds of fields the API has. */
-    public record ProbeBody(LocalDate day, String text, int count, Boolean flag) {
+    public record ProbeBody(LocalDate day, String text, int count, Boolean flag, Kind kind) {
+    }
+
+    /** An enumeration, as many fields of the API are. */
+    public enum Kind {
+        ONE,
+        TWO
     }
 
     @POST
