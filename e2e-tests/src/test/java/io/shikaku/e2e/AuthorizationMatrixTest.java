@@ -137,6 +137,8 @@ class AuthorizationMatrixTest {
             POST   /api/v1/facilities/imports                                 csv         401 403 403 403 403 403 403 403 403 200 403 403 403 403 403 403 403 403
             GET    /api/v1/facilities/{A}                                     -           401 403 403 403 403 403 403 200 403 200 403 403 403 403 403 403 403 403
             GET    /api/v1/facilities/{B}                                     -           401 403 403 403 403 403 403 403 200 200 403 403 403 403 403 403 403 403
+            GET    /api/v1/facilities/{A}/history                             -           401 403 403 403 403 403 403 200 403 200 403 403 403 403 403 403 403 403
+            GET    /api/v1/facilities/{B}/history                             -           401 403 403 403 403 403 403 403 200 200 403 403 403 403 403 403 403 403
             POST   /api/v1/facilities/{A}/account                             account     401 403 403 403 403 403 403 409 403 409 403 403 403 403 403 403 403 403
             POST   /api/v1/facilities/{A}/reader-applications                 readers     401 403 403 403 403 403 403 409 403 409 403 403 403 403 403 403 403 403
             POST   /api/v1/facilities/{A}/readiness                           readiness   401 403 403 403 403 403 403 409 403 409 403 403 403 403 403 403 403 403
