@@ -1,5 +1,6 @@
 package io.shikaku.eligibility.sweep;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 
@@ -14,10 +15,10 @@ import io.vertx.mutiny.sqlclient.Row;
 public record Sweep(String facilityCode, String numbersHash, Instant firstAt, Instant sweptAt, Instant lastAt,
         int attempts, int refused, Instant refusedUntil) {
 
-    /** The columns {@link #of(Row, java.time.Duration)} reads. */
+    /** The columns {@link #of(Row, Duration)} reads. */
     static final String COLUMNS = "facility_code, numbers_hash, first_at, swept_at, last_at, attempts, refused";
 
-    static Sweep of(Row row, java.time.Duration window) {
+    static Sweep of(Row row, Duration window) {
         Instant firstAt = row.getOffsetDateTime("first_at").toInstant();
         return new Sweep(row.getString("facility_code"),
                 HexFormat.of().formatHex(row.getBuffer("numbers_hash").getBytes()), firstAt,

@@ -39,9 +39,4 @@ public final class SweepRule {
      */
     public record Verdict(boolean refused, Instant windowStart, long retryAfterSeconds) {
     }
-
-    /** Whether a window with {@code attempts} NOT_FOUND answers is a sweep. */
-    public static boolean swept(int attempts, int threshold) {
-        return attempts >= threshold;
-    }
 }

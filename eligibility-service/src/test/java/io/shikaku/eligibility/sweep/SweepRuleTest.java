@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 
@@ -60,9 +61,9 @@ class SweepRuleTest {
         NumbersHash otherKey = new NumbersHash("another-key-of-at-least-thirty-two-bytes!", LaunchMode.TEST);
         byte[] card = hash.of("06130017", "1234", "5678", "01");
         assertEquals(32, card.length);
-        assertTrue(java.util.Arrays.equals(card, hash.of("06130017", "1234", "5678", "01")));
-        assertFalse(java.util.Arrays.equals(card, hash.of("06130017", "1234", "5678", "00")));
-        assertFalse(java.util.Arrays.equals(card, hash.of("06130017", "12345", "678", "01")), "fields are delimited");
-        assertFalse(java.util.Arrays.equals(card, otherKey.of("06130017", "1234", "5678", "01")));
+        assertTrue(Arrays.equals(card, hash.of("06130017", "1234", "5678", "01")));
+        assertFalse(Arrays.equals(card, hash.of("06130017", "1234", "5678", "00")));
+        assertFalse(Arrays.equals(card, hash.of("06130017", "12345", "678", "01")), "fields are delimited");
+        assertFalse(Arrays.equals(card, otherKey.of("06130017", "1234", "5678", "01")));
     }
 }

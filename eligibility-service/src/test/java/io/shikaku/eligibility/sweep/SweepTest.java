@@ -2,12 +2,17 @@ package io.shikaku.eligibility.sweep;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,11 +48,11 @@ class SweepTest {
     private String facility;
     private String otherFacility;
     private String number;
-    private final List<String> logged = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<String> logged = Collections.synchronizedList(new ArrayList<>());
     private final Handler capture = new Handler() {
         @Override
         public void publish(LogRecord record) {
-            logged.add(record.getMessage() + " " + java.util.Arrays.toString(record.getParameters()));
+            logged.add(record.getMessage() + " " + Arrays.toString(record.getParameters()));
         }
 
         @Override
@@ -108,9 +113,9 @@ class SweepTest {
                 .body("items[0].facilityCode", equalTo(facility))
                 .body("items[0].attempts", equalTo(5))
                 .body("items[0].refused", equalTo(176))
-                .body("items[0].numbersHash", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}"))
-                .body("items[0].firstAt", org.hamcrest.Matchers.notNullValue())
-                .body("items[0].refusedUntil", org.hamcrest.Matchers.notNullValue());
+                .body("items[0].numbersHash", matchesPattern("[0-9a-f]{64}"))
+                .body("items[0].firstAt", notNullValue())
+                .body("items[0].refusedUntil", notNullValue());
         given().auth().oauth2(Tokens.auditor()).queryParam("facility", otherFacility).get("/api/v1/audit/sweeps")
                 .then().statusCode(200).body("total", equalTo(0));
         given().auth().oauth2(Tokens.clinic(facility)).get("/api/v1/audit/sweeps").then().statusCode(403);
@@ -149,7 +154,7 @@ class SweepTest {
                 .get("/api/v1/audit/sweeps")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("code", equalTo("VALIDATION_FAILED"))
-                .body("errors.field", org.hamcrest.Matchers.hasItems("facility", "size"));
+                .body("errors.field", hasItems("facility", "size"));
     }
 
     private Response check(String facilityCode, String birthDate) {
