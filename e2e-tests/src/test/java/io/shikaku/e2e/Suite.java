@@ -177,6 +177,9 @@ final class Suite {
             env.put("SHIKAKU_MEDICATION_URL", MEDICATION.baseUrl());
             env.put("SHIKAKU_CHECKUP_URL", CHECKUP.baseUrl());
             env.put("SHIKAKU_FACILITY_URL", FACILITY.baseUrl());
+            // the production budgets, but for checks: a test sends 300 aborted checks with one clinic's token
+            // (EligibilityThroughGatewayTest), far above a real clinic's burst of 100
+            env.put("SHIKAKU_GATEWAY_RATE_LIMIT_CHECKS_CAPACITY", "1000");
         }
         builder.directory(new File(root.toString()));
         return builder.start();

@@ -29,8 +29,17 @@ public class ProblemResponses {
         send(ctx.request(), problem);
     }
 
+    /** Answers a retryable {@code problem} with its own {@code Retry-After} in seconds. */
+    public void send(RoutingContext ctx, Problem problem, long retryAfterSeconds) {
+        send(ctx.request(), problem, Long.toString(retryAfterSeconds));
+    }
+
     /** Answers {@code problem} unless an answer has begun; a begun answer is cut short instead. */
     public void send(HttpServerRequest request, Problem problem) {
+        send(request, problem, retryAfterSeconds);
+    }
+
+    private void send(HttpServerRequest request, Problem problem, String retryAfter) {
         HttpServerResponse response = request.response();
         if (response.ended()) {
             return;
@@ -40,7 +49,7 @@ public class ProblemResponses {
             return;
         }
         response.setStatusCode(problem.status());
-        applyHeaders(response.headers(), problem);
+        applyHeaders(response.headers(), problem, retryAfter);
         if (bodyStillComing(request)) {
             // the body will not be read: rather than draining what may be megabytes, close after answering
             response.headers().set(HttpHeaders.CONNECTION, "close");
@@ -51,13 +60,17 @@ public class ProblemResponses {
 
     /** Sets the content type and the headers the status calls for ({@code WWW-Authenticate}, {@code Retry-After}). */
     public void applyHeaders(MultiMap headers, Problem problem) {
+        applyHeaders(headers, problem, retryAfterSeconds);
+    }
+
+    private static void applyHeaders(MultiMap headers, Problem problem, String retryAfter) {
         headers.set(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
         headers.remove(HttpHeaders.CONTENT_LENGTH);
         if (problem.status() == 401) {
             headers.set("WWW-Authenticate", "Bearer");
         }
         if (problem.retryable()) {
-            headers.set(Headers.RETRY_AFTER, retryAfterSeconds);
+            headers.set(Headers.RETRY_AFTER, retryAfter);
         }
     }
 

@@ -29,6 +29,11 @@ public final class Problems {
         return Problem.of(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than the gateway accepts.");
     }
 
+    public static Problem rateLimited() {
+        return Problem.of(ErrorCode.RATE_LIMITED,
+                "Too many requests from this client for this kind of resource; retry after the time given.");
+    }
+
     public static Problem providerUnavailable() {
         return Problem.of(ErrorCode.UNAVAILABLE,
                 "The identity provider cannot be reached to verify the access token; try again later.");
@@ -55,6 +60,7 @@ public final class Problems {
             case 404 -> notFound();
             case 405 -> methodNotAllowed();
             case 413 -> payloadTooLarge();
+            case 429 -> rateLimited();
             case 503 -> serviceUnavailable();
             case 504 -> serviceTimeout();
             case 500 -> internal();

@@ -7,6 +7,9 @@ import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.shikaku.gateway.metrics.UriTemplates;
 import io.shikaku.gateway.problem.ProblemResponses;
 import io.shikaku.gateway.problem.Problems;
+import io.shikaku.gateway.ratelimit.Admission;
+import io.shikaku.gateway.ratelimit.Callers;
+import io.shikaku.gateway.ratelimit.RateLimits;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -15,19 +18,21 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Handles every {@code /api/v1/**} request: the caller must be authenticated (401), the path must have a route (404),
- * the caller must hold one of the route's roles (403); then the request streams to the owning service unchanged,
- * Authorization header included.
+ * the caller must hold one of the route's roles (403) and be within its budget for the route's group (429); then the
+ * request streams to the owning service unchanged, Authorization header included.
  */
 final class GatewayHandler implements Handler<RoutingContext> {
 
     private final RouteTable table;
     private final DownstreamProxies proxies;
     private final ProblemResponses responses;
+    private final RateLimits limits;
 
-    GatewayHandler(RouteTable table, DownstreamProxies proxies, ProblemResponses responses) {
+    GatewayHandler(RouteTable table, DownstreamProxies proxies, ProblemResponses responses, RateLimits limits) {
         this.table = table;
         this.proxies = proxies;
         this.responses = responses;
+        this.limits = limits;
     }
 
     @Override
@@ -48,6 +53,11 @@ final class GatewayHandler implements Handler<RoutingContext> {
         }
         if (!route.get().allows(identity.getRoles())) {
             responses.send(ctx, Problems.forbidden());
+            return;
+        }
+        Admission admission = limits.admit(route.get().group().configName(), Callers.of(identity));
+        if (!admission.admitted()) {
+            responses.send(ctx, Problems.rateLimited(), admission.retryAfterSeconds());
             return;
         }
         HttpServerRequest request = ctx.request();

@@ -5,8 +5,11 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-/** One line of the route table: which paths go to which service, and the realm roles (in their declared order) of which any one is required. */
-public record Route(PathPattern pattern, Service service, Set<String> roles) {
+/**
+ * One line of the route table: which paths go to which service, its rate-limit group, and the realm roles (in their
+ * declared order) of which any one is required.
+ */
+public record Route(PathPattern pattern, Service service, RouteGroup group, Set<String> roles) {
 
     public Route {
         if (roles.isEmpty()) {

@@ -30,8 +30,8 @@ public final class RouteTable {
     public static final class Builder {
         private final List<Route> routes = new ArrayList<>();
 
-        public Builder route(String pattern, Service service, String... roles) {
-            routes.add(new Route(PathPattern.of(pattern), service, new LinkedHashSet<>(List.of(roles))));
+        public Builder route(String pattern, Service service, RouteGroup group, String... roles) {
+            routes.add(new Route(PathPattern.of(pattern), service, group, new LinkedHashSet<>(List.of(roles))));
             return this;
         }
 

@@ -8,11 +8,13 @@ public final class RouteTableMarkdown {
 
     public static String of(RouteTable table) {
         StringBuilder markdown = new StringBuilder()
-                .append("| paths | service | roles (any one) |\n")
-                .append("|---|---|---|\n");
+                .append("| paths | service | roles (any one) | rate-limit group |\n")
+                .append("|---|---|---|---|\n");
         for (Route route : table.routes()) {
             markdown.append("| `").append(route.pattern()).append("` | ").append(route.service().displayName())
-                    .append(" | ").append(String.join(", ", route.roles())).append(" |\n");
+                    .append(" | ").append(String.join(", ", route.roles())).append(" | ")
+                    .append(route.group().configName())
+                    .append(" |\n");
         }
         return markdown.toString();
     }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The README's route table is the route table: {@link ShikakuRoutes} is the source, the README a checked copy. */
 class ReadmeRouteTableTest {
 
-    private static final String TABLE_HEADER = "| paths | service | roles (any one) |";
+    private static final String TABLE_HEADER = "| paths | service | roles (any one) | rate-limit group |";
 
     @Test
     void theReadmeRouteTableEqualsShikakuRoutes() throws IOException {

@@ -74,8 +74,8 @@ class RouteTableTest {
     @Test
     void firstMatchingRouteWins() {
         RouteTable ordered = RouteTable.builder()
-                .route("/a/special", Service.CHECKUP, "x")
-                .route("/a/**", Service.ELIGIBILITY, "y")
+                .route("/a/special", Service.CHECKUP, RouteGroup.VIEWS, "x")
+                .route("/a/**", Service.ELIGIBILITY, RouteGroup.CHECKS, "y")
                 .build();
         assertEquals(Service.CHECKUP, ordered.match("/a/special").orElseThrow().service());
         assertEquals(Service.ELIGIBILITY, ordered.match("/a/other").orElseThrow().service());

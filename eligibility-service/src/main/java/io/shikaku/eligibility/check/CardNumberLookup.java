@@ -8,13 +8,17 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.shikaku.common.identifier.CardNumbers;
 import io.shikaku.eligibility.qualification.Person;
 import io.shikaku.eligibility.qualification.Qualification;
 import io.shikaku.eligibility.qualification.Relationship;
 import io.shikaku.eligibility.qualification.Sex;
+import io.shikaku.eligibility.sweep.NumbersHash;
+import io.shikaku.eligibility.sweep.Streak;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -23,7 +27,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Everything a check by card numbers reads, in one prepared statement instead of four ORM round trips (issue 8's
  * profile): the facility's go-live date, the qualifications the numbers and birth date match, the whole history of
- * the person when exactly one matched, and the insurers' names.
+ * the person when exactly one matched, the insurers' names, and the facility's latest window of NOT_FOUND answers for
+ * these numbers (README "Sweeps"; one primary-key probe).
  */
 @ApplicationScoped
 public class CardNumberLookup {
@@ -37,22 +42,29 @@ public class CardNumberLookup {
             + " JOIN single s ON q.person_id = s.person_id)"
             + " SELECT f.go_live_on, f.type AS facility_type, q.id, q.person_id, q.insurer_number, q.symbol, q.number, q.branch,"
             + " q.relationship, q.valid_from, q.valid_until, q.copayment_rate, q.limit_category, p.name,"
-            + " p.name_kana, p.sex, p.birth_date, i.name AS insurer_name, q.id IN (SELECT id FROM matched) AS matched"
+            + " p.name_kana, p.sex, p.birth_date, i.name AS insurer_name, q.id IN (SELECT id FROM matched) AS matched,"
+            + " sw.first_at AS sweep_since, sw.attempts AS sweep_attempts"
             + " FROM (SELECT 1) AS one LEFT JOIN facility f ON f.facility_code = $1"
+            + " LEFT JOIN LATERAL (SELECT first_at, attempts FROM check_sweep WHERE facility_code = $1"
+            + " AND numbers_hash = $7 ORDER BY first_at DESC LIMIT 1) sw ON true"
             + " LEFT JOIN (candidate c JOIN qualification q ON q.id = c.id JOIN person p ON p.id = q.person_id"
             + " LEFT JOIN insurer i ON i.insurer_number = q.insurer_number) ON true";
 
     /**
      * What one check by card numbers needs to know; {@code history} is empty unless exactly one person matched;
-     * {@code facilityType} is for the check counter.
+     * {@code facilityType} is for the check counter; {@code streak} the facility's NOT_FOUND window for the numbers.
      */
     public record Found(LocalDate goLiveOn, String facilityType, List<Qualification> matched,
-            List<Qualification> history, Map<String, String> insurerNames) {
+            List<Qualification> history, Map<String, String> insurerNames, Streak streak, byte[] numbersHash) {
     }
+
+    @Inject
+    NumbersHash numbersHash;
 
     /** Reads the facility, the matching qualifications and the single matched person's history on {@code db}. */
     public Uni<Found> find(SqlConnection db, String facilityCode, CheckRequest request) {
-        return db.preparedQuery(SQL).execute(parameters(facilityCode, request)).map(CardNumberLookup::found);
+        Tuple parameters = parameters(facilityCode, request);
+        return db.preparedQuery(SQL).execute(parameters).map(rows -> found(rows, parameters));
     }
 
     /**
@@ -66,21 +78,26 @@ public class CardNumberLookup {
         }
         return db.preparedQuery(SQL).executeBatch(batch).map(first -> {
             List<Found> found = new ArrayList<>(batch.size());
+            int i = 0;
             for (RowSet<Row> rows = first; rows != null; rows = rows.next()) {
-                found.add(found(rows));
+                found.add(found(rows, batch.get(i++)));
             }
             return found;
         });
     }
 
-    private static Tuple parameters(String facilityCode, CheckRequest request) {
-        return Tuple.of(facilityCode, request.insurerNumber(), CardNumbers.key(request.number()),
-                CardNumbers.key(request.symbol()), request.branch(), request.birthDate());
+    private Tuple parameters(String facilityCode, CheckRequest request) {
+        String numberKey = CardNumbers.key(request.number());
+        String symbolKey = CardNumbers.key(request.symbol());
+        return Tuple.of(facilityCode, request.insurerNumber(), numberKey, symbolKey, request.branch(),
+                request.birthDate()).addBuffer(
+                        Buffer.buffer(numbersHash.of(request.insurerNumber(), symbolKey, numberKey, request.branch())));
     }
 
-    private static Found found(RowSet<Row> rows) {
+    private static Found found(RowSet<Row> rows, Tuple parameters) {
         LocalDate goLiveOn = null;
         String facilityType = null;
+        Streak streak = null;
         List<Qualification> matched = new ArrayList<>();
         List<Qualification> history = new ArrayList<>();
         Map<String, String> insurerNames = new HashMap<>();
@@ -88,6 +105,9 @@ public class CardNumberLookup {
         for (Row row : rows) {
             goLiveOn = row.getLocalDate("go_live_on");
             facilityType = row.getString("facility_type");
+            if (row.getValue("sweep_since") != null) {
+                streak = new Streak(row.getOffsetDateTime("sweep_since").toInstant(), row.getInteger("sweep_attempts"));
+            }
             if (row.getUUID("id") == null) {
                 continue;
             }
@@ -98,7 +118,8 @@ public class CardNumberLookup {
                 matched.add(q);
             }
         }
-        return new Found(goLiveOn, facilityType, matched, persons.size() == 1 ? history : List.of(), insurerNames);
+        return new Found(goLiveOn, facilityType, matched, persons.size() == 1 ? history : List.of(), insurerNames,
+                streak, parameters.getBuffer(6).getBytes());
     }
 
     static Qualification qualification(Row row, Map<UUID, Person> persons) {

@@ -1,5 +1,6 @@
 package io.shikaku.eligibility.check;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -11,6 +12,7 @@ import io.shikaku.common.event.OutboxMessage;
 import io.shikaku.eligibility.consent.Consent;
 import io.shikaku.eligibility.consent.ConsentGranted;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -38,12 +40,38 @@ public class CheckLedger {
             + " INSERT INTO outbox (id, topic, record_key, event_type, envelope, created_at)"
             + " VALUES ($26, $27, $28, $29, $30, $31)";
 
+    /**
+     * A NOT_FOUND check, its event, and the count of it in the facility's window for the numbers (README "Sweeps"): one
+     * statement still, so counting costs no round trip; the window becomes a sweep when it reaches the threshold.
+     */
+    static final String NOT_FOUND = "WITH recorded AS (INSERT INTO eligibility_check (id, facility_code, method,"
+            + " visit_date, checked_at, validity, person_id, qualification_id, reference, identity_verification,"
+            + " answer) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)),"
+            + " counted AS (INSERT INTO check_sweep (facility_code, numbers_hash, first_at, last_at, attempts, swept_at)"
+            + " VALUES ($2, $18, $19, $5, 1, CASE WHEN $20::integer <= 1 THEN $5 END)"
+            + " ON CONFLICT (facility_code, numbers_hash, first_at) DO UPDATE SET attempts = check_sweep.attempts + 1,"
+            + " last_at = greatest(check_sweep.last_at, excluded.last_at), swept_at = coalesce(check_sweep.swept_at,"
+            + " CASE WHEN check_sweep.attempts + 1 >= $20::integer THEN excluded.last_at END))"
+            + " INSERT INTO outbox (id, topic, record_key, event_type, envelope, created_at)"
+            + " VALUES ($12, $13, $14, $15, $16, $17)";
+
     @Inject
     Outbox outbox;
 
     /** Writes the check row and its event on {@code db}, in a statement of its own (or in the caller's transaction). */
     public Uni<Void> record(SqlConnection db, EligibilityCheck check) {
         return db.preparedQuery(SQL).execute(parameters(check)).replaceWithVoid();
+    }
+
+    /**
+     * Writes a NOT_FOUND check by card numbers and its event, and counts it in the facility's window for the numbers
+     * ({@code numbersHash}) starting at {@code windowStart}, which becomes a sweep at {@code threshold}.
+     */
+    public Uni<Void> recordNotFound(SqlConnection db, EligibilityCheck check, byte[] numbersHash, Instant windowStart,
+            int threshold) {
+        Tuple tuple = parameters(check).addBuffer(Buffer.buffer(numbersHash))
+                .addValue(windowStart.atOffset(ZoneOffset.UTC)).addValue(threshold);
+        return db.preparedQuery(NOT_FOUND).execute(tuple).replaceWithVoid();
     }
 
     /**

@@ -12,12 +12,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.shikaku.common.problem.ProblemMappers;
 import io.shikaku.common.security.Caller;
+import io.shikaku.contract.ErrorCode;
+import io.shikaku.contract.Headers;
+import io.shikaku.contract.Problem;
+import io.shikaku.eligibility.sweep.SweepRefused;
 import io.smallrye.mutiny.Uni;
 
 /** Eligibility checks by clinic systems; the facility is always the token's own. */
@@ -32,6 +40,9 @@ public class CheckResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    MeterRegistry metrics;
 
     @POST
     @Operation(summary = "Confirm a patient's qualification on the visit date",
@@ -59,6 +70,16 @@ public class CheckResource {
         String facilityCode = caller.facilityCode();
         request.requireComplete();
         return checks.check(facilityCode, request);
+    }
+
+    @ServerExceptionMapper
+    public Response sweepRefused(SweepRefused e) {
+        metrics.counter("shikaku.eligibility.checks.refused", "reason", "SWEEP").increment();
+        return Response.fromResponse(ProblemMappers.respond(Problem.of(ErrorCode.RATE_LIMITED,
+                "Too many checks of these card numbers answered NOT_FOUND for this facility; retry after the time given")))
+                .header(Headers.RETRY_AFTER, null)
+                .header(Headers.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .build();
     }
 
     @GET

@@ -23,6 +23,10 @@ import io.shikaku.eligibility.consent.Consent;
 import io.shikaku.eligibility.consent.ConsentRule;
 import io.shikaku.eligibility.facility.LiveFacilities;
 import io.shikaku.eligibility.qualification.Qualification;
+import io.shikaku.eligibility.sweep.SweepRefused;
+import io.shikaku.eligibility.sweep.SweepRule;
+import io.shikaku.eligibility.sweep.SweepSettings;
+import io.shikaku.eligibility.sweep.Sweeps;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -52,6 +56,12 @@ public class EligibilityCheckService {
     @Inject
     CheckCounter counter;
 
+    @Inject
+    SweepSettings sweeps;
+
+    @Inject
+    Sweeps sweepRecords;
+
     /**
      * Checks a request that {@link CheckRequest#requireComplete()} has accepted, for a facility live on the visit date
      * ({@code 403 FACILITY_NOT_LIVE} otherwise).
@@ -64,14 +74,26 @@ public class EligibilityCheckService {
 
     /**
      * The hot path (issue 8): a single check by card numbers in two statements on one pooled connection, each its own
-     * transaction: one read ({@link CardNumberLookup}), one write of the check with its event ({@link CheckLedger}).
-     * Read committed, as the ORM transaction it replaces was; a facility not live reads and writes nothing more.
+     * transaction: one read ({@link CardNumberLookup}), one write of the check with its event ({@link CheckLedger}),
+     * which for a NOT_FOUND also counts it towards a sweep (README "Sweeps"). Read committed, as the ORM transaction it
+     * replaces was; a facility not live reads and writes nothing more. A check of numbers this facility is sweeping is
+     * refused ({@link SweepRefused}) and only its refusal counted.
      */
     private Uni<CheckAnswer> checkByCardNumbers(SqlConnection db, String facilityCode, CheckRequest request) {
         return lookup.find(db, facilityCode, request).chain(found -> {
             LiveFacilities.requireLive(found.goLiveOn(), request.visitDate());
+            SweepRule.Verdict verdict = SweepRule.judge(found.streak(), sweeps.threshold(), sweeps.window(), now());
+            if (verdict.refused()) {
+                return sweepRecords.refused(db, facilityCode, found.numbersHash(), verdict.windowStart(), now())
+                        .chain(() -> Uni.createFrom()
+                                .<CheckAnswer>failure(new SweepRefused(verdict.retryAfterSeconds())));
+            }
             Decided decided = decide(facilityCode, request, found);
-            return ledger.record(db, decided.check()).replaceWith(decided.answer())
+            Uni<Void> recorded = decided.answer().validity() == Validity.NOT_FOUND
+                    ? ledger.recordNotFound(db, decided.check(), found.numbersHash(), verdict.windowStart(),
+                            sweeps.threshold())
+                    : ledger.record(db, decided.check());
+            return recorded.replaceWith(decided.answer())
                     .invoke(answer -> counter.recorded(answer.method(), found.facilityType(), answer.validity()));
         });
     }
