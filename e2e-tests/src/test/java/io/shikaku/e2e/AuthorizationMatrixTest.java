@@ -120,6 +120,7 @@ class AuthorizationMatrixTest {
             GET    /api/v1/me/access-log                                      -           401 403 403 403 403 403 403 403 403 403 403 403 403 403 200 200 403 403
             GET    /api/v1/audit/access-log                                   -           401 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 200
             GET    /api/v1/audit/access-log/verification                      -           401 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 200
+            GET    /api/v1/audit/sweeps                                       -           401 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 200
             GET    /api/v1/persons/{X}/medications                            -           401 200 404 404 200 200 404 403 403 403 403 403 403 403 403 403 403 403
             GET    /api/v1/persons/{Y}/medications                            -           401 404 404 404 404 404 404 403 403 403 403 403 403 403 403 403 403 403
             POST   /api/v1/persons/{X}/medications/duplicate-check            duplicates  401 200 404 404 200 200 404 403 403 403 403 403 403 403 403 403 403 403

@@ -49,6 +49,9 @@ final class Suite {
     static final List<Service> ALL = List.of(ELIGIBILITY, MEDICATION, CHECKUP, FACILITY, GATEWAY);
 
     private static final Duration STARTUP = Duration.ofSeconds(180);
+    /** The gateway's rate-limit groups (its RouteGroup), as they appear in the budgets' environment variables. */
+    static final List<String> RATE_LIMIT_GROUPS = List.of("CHECKS", "BULK", "CARDS", "BATCHES", "FEEDS", "VIEWS",
+            "EMERGENCY", "MY_RECORDS", "AUDIT", "PORTAL");
     private final Path root = root();
     private final Path logs = root.resolve("e2e-tests/target/e2e-logs");
     /**
@@ -177,9 +180,12 @@ final class Suite {
             env.put("SHIKAKU_MEDICATION_URL", MEDICATION.baseUrl());
             env.put("SHIKAKU_CHECKUP_URL", CHECKUP.baseUrl());
             env.put("SHIKAKU_FACILITY_URL", FACILITY.baseUrl());
-            // the production budgets, but for checks: a test sends 300 aborted checks with one clinic's token
-            // (EligibilityThroughGatewayTest), far above a real clinic's burst of 100
-            env.put("SHIKAKU_GATEWAY_RATE_LIMIT_CHECKS_CAPACITY", "1000");
+            // Rate limits on, with budgets far above any test's use (300 aborted checks with one clinic's token, the
+            // authorization matrix's and bad-input corpus' thousand requests): these tests are about the services'
+            // answers; the gateway's own tests (RateLimitTest) hold the production budgets to their 429s.
+            for (String group : RATE_LIMIT_GROUPS) {
+                env.put("SHIKAKU_GATEWAY_RATE_LIMIT_" + group + "_CAPACITY", "100000");
+            }
         }
         builder.directory(new File(root.toString()));
         return builder.start();

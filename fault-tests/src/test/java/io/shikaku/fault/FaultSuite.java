@@ -109,6 +109,11 @@ final class FaultSuite {
             env.put("SHIKAKU_MEDICATION_URL", MEDICATION.baseUrl());
             env.put("SHIKAKU_CHECKUP_URL", CHECKUP.baseUrl());
             env.put("SHIKAKU_FACILITY_URL", FACILITY.baseUrl());
+            // the gateway's rate limits stay on, with budgets far above the load's (its own tests hold the real ones)
+            for (String group : List.of("CHECKS", "BULK", "CARDS", "BATCHES", "FEEDS", "VIEWS", "EMERGENCY",
+                    "MY_RECORDS", "AUDIT", "PORTAL")) {
+                env.put("SHIKAKU_GATEWAY_RATE_LIMIT_" + group + "_CAPACITY", "100000");
+            }
         }
         builder.directory(new File(root.toString()));
         running.put(service, builder.start());
