@@ -57,8 +57,10 @@ class AccessLogReadingTest {
         other = UUID.randomUUID();
         unnamed = LifecycleEvents.freshCode();
         named(NAMED, "札幌内科クリニック");
-        // a day of its own in 2030-2040, 10:00 in Japan (01:00 UTC)
-        day = Instant.parse("2030-01-01T01:00:00Z").plusSeconds(86_400L * ThreadLocalRandom.current().nextInt(3_650));
+        // a time of its own in 2030-2040, between 10:00 and 20:00 in Japan (the accesses stay within the Japan day);
+        // every test logs its own five, and no two tests' periods may meet (a shared day once made four persons of two)
+        day = Instant.parse("2030-01-01T01:00:00Z").plusSeconds(86_400L * ThreadLocalRandom.current().nextInt(3_650)
+                + 60L * ThreadLocalRandom.current().nextInt(600));
         Access[] accesses = {
                 Access.consentView(person, NAMED, day),
                 Access.consentView(person, NAMED, day.plusSeconds(60)).withKind("CHECKUP", "CONSENT", null,
