@@ -200,6 +200,14 @@ public abstract class ServiceContract {
     }
 
     @Test
+    void aReadWithAnEmptyChunkedBodyIsNoUnsupportedMediaType() {
+        // what the gateway forwards of a GET that came over HTTP/2
+        RawHttp.Answer answer = RawHttp.send(RestAssured.port, "GET /q/health/live HTTP/1.1\r\nHost: localhost\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n");
+        assertEquals(200, answer.status(), answer.raw());
+    }
+
+    @Test
     void oversizedHeadersAreAProblem() {
         RawHttp.Answer answer = RawHttp.send(RestAssured.port, "GET /q/health/live HTTP/1.1\r\nHost: localhost\r\n"
                 + "X-Request-Id: probe-431\r\nX-Big: " + "b".repeat(100 * 1024) + "\r\n\r\n");
