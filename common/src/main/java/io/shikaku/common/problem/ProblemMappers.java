@@ -1,5 +1,6 @@
 package io.shikaku.common.problem;
 
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,6 +22,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -68,10 +70,18 @@ public class ProblemMappers {
         String field = e instanceof JsonMappingException m ? pathOf(m) : "";
         String message = e instanceof FieldRuleViolation rule
                 ? rule.rule()
-                : e instanceof JsonMappingException && !field.isEmpty()
-                        ? "has a value of the wrong type or format"
-                        : "the body is not well-formed JSON";
+                : e instanceof UnrecognizedPropertyException
+                        ? "is not a field of this request"
+                        : e instanceof JsonMappingException && !field.isEmpty()
+                                ? "has a value of the wrong type or format"
+                                : "the body is not well-formed JSON";
         return respond(Problem.invalidField(field.isEmpty() ? "body" : field, message));
+    }
+
+    /** A body that is not well-formed UTF-8 ({@code RequestBodies}): the decoder's message would quote no input. */
+    @ServerExceptionMapper
+    public Response notUtf8(CharacterCodingException e) {
+        return respond(Problem.invalidField("body", "is not well-formed UTF-8"));
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})

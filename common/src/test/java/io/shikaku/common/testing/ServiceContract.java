@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -139,12 +140,39 @@ public abstract class ServiceContract {
                 {"{\"kind\":\"THREE\"}", "kind"},
                 {"{\"text\":\"a\\udc00\"}", "text"},
                 {"{\"text\":", "body"},
+                {"{\"text\":\"a\",\"txet\":\"b\",\"count\":1}", "txet"},
+                {"{\"count\":1,\"extra\":{\"nested\":[1]}}", "extra"},
         };
         for (Object[] body : refused) {
             Response response = echo(token, (String) body[0]);
             assertProblem(response, 400, ErrorCode.VALIDATION_FAILED);
-            assertEquals(body[1], response.path("errors[0].field"), (String) body[0]);
+            assertEquals(body[1], response.path("errors[0].field"), body[0] + " -> " + response.asString());
         }
+    }
+
+    /** RFC 8259 §8.1: a body must be well-formed UTF-8; an overlong or surrogate encoding spells no character. */
+    @Test
+    void aBodyThatIsNotUtf8IsAProblem() {
+        String token = Tokens.clinic(FACILITY);
+        int[][] sequences = {{0xC0, 0xAF}, {0xE0, 0x80, 0xAF}, {0xED, 0xA0, 0x80}, {0xF4, 0x90, 0x80, 0x80}, {0xFF},
+                {0xE3, 0x81}};
+        for (int[] sequence : sequences) {
+            byte[] body = new byte[sequence.length + 12];
+            byte[] head = "{\"text\":\"a".getBytes(StandardCharsets.US_ASCII);
+            System.arraycopy(head, 0, body, 0, head.length);
+            for (int i = 0; i < sequence.length; i++) {
+                body[head.length + i] = (byte) sequence[i];
+            }
+            body[head.length + sequence.length] = '"';
+            body[head.length + sequence.length + 1] = '}';
+            Response response = given().header("Authorization", "Bearer " + token).contentType("application/json")
+                    .body(Arrays.copyOf(body, head.length + sequence.length + 2)).post(ECHO);
+            assertProblem(response, 400, ErrorCode.VALIDATION_FAILED);
+            assertEquals("body", response.path("errors[0].field"),
+                    Arrays.toString(sequence) + " -> " + response.asString());
+        }
+        echo(token, "{\"text\":\"\u3042\ud842\udfb7\",\"count\":1}").then().statusCode(200).body("text",
+                equalTo("\u3042\ud842\udfb7"));
     }
 
     @Test
