@@ -48,10 +48,10 @@ class FaultScenariosTest {
     private static final Duration READY_WITHIN = Duration.ofSeconds(30);
     /**
      * How long the events may take to settle after ready: a killed consumer's group waits for its lost member's
-     * session to expire (Kafka's default {@code session.timeout.ms}, 45 s from the kill) before the restarted one gets
+     * session to expire (common's {@code session.timeout.ms}, 10 s from the kill) before the restarted one gets
      * its partitions.
      */
-    private static final Duration SETTLE = Duration.ofSeconds(50);
+    private static final Duration SETTLE = Duration.ofSeconds(30);
     private static final int FACILITIES = 150;
 
     private static final FaultSuite SUITE = new FaultSuite();

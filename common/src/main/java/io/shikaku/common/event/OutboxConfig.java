@@ -15,6 +15,14 @@ public interface OutboxConfig {
     @WithDefault("P7D")
     Duration keepPublished();
 
+    /** Rows deleted by one statement of the purge. */
+    @WithDefault("10000")
+    int purgeChunk();
+
+    /** Statements of one purge run; what is left waits for the next run. */
+    @WithDefault("500")
+    int purgeMaxChunks();
+
     /** The relay of this service. */
     interface Relay {
 

@@ -1,8 +1,6 @@
 package io.shikaku.common.event;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,11 +8,14 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
+import io.shikaku.common.db.ChunkedDelete;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Deletes published events once they were kept long enough for inspection, so that the outbox stays small. */
+/**
+ * Deletes published events once they were kept long enough for inspection, so that the outbox stays small; in chunks
+ * ({@link ChunkedDelete}), never the pending ones.
+ */
 @ApplicationScoped
 public class OutboxPurge {
 
@@ -38,9 +39,8 @@ public class OutboxPurge {
     }
 
     /** Deletes events published before {@code instant}; the number deleted. */
-    public Uni<Integer> deletePublishedBefore(Instant instant) {
-        return db.preparedQuery("DELETE FROM outbox WHERE published_at < $1")
-                .execute(Tuple.of(OffsetDateTime.ofInstant(instant, ZoneOffset.UTC)))
-                .map(rows -> rows.rowCount());
+    public Uni<Long> deletePublishedBefore(Instant instant) {
+        return new ChunkedDelete("outbox", "published_at", config.purgeChunk(), config.purgeMaxChunks())
+                .before(db, instant);
     }
 }

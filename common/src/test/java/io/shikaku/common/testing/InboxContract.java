@@ -4,7 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +23,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.shikaku.common.event.EventEnvelope;
 import io.shikaku.common.event.EventHeaders;
+import io.shikaku.common.inbox.InboxPurge;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -40,6 +43,9 @@ public abstract class InboxContract {
 
     @Inject
     Pool db;
+
+    @Inject
+    InboxPurge purge;
 
     /** The topic the consumer under test reads. */
     protected String topic() {
@@ -103,6 +109,23 @@ public abstract class InboxContract {
         assertFalse(db.preparedQuery("SELECT 1 FROM inbox WHERE consumer = $1 AND event_id = $2")
                 .executeAndAwait(Tuple.of(consumer(), id)).iterator().hasNext(),
                 "a failed handler leaves no claim, so a replay can handle the event");
+    }
+
+    /**
+     * Claims older than Kafka keeps their events are deleted, chunk by chunk (the test chunk is 10 rows); younger ones,
+     * which a redelivery could still need, are kept.
+     */
+    @Test
+    void claimsAreForgottenOnceKafkaCannotDeliverTheirEventsAgain() {
+        String consumer = "purge-probe-" + UUID.randomUUID();
+        db.preparedQuery("INSERT INTO inbox (consumer, event_id, processed_at) SELECT $1, gen_random_uuid(),"
+                + " now() - make_interval(days => CASE WHEN n <= 25 THEN 10 ELSE 8 END) FROM generate_series(1, 27) n")
+                .executeAndAwait(Tuple.of(consumer));
+        long deleted = purge.forgetClaimedBefore(Instant.now().minus(Duration.ofDays(9))).await()
+                .atMost(Duration.ofSeconds(30));
+        assertTrue(deleted >= 25, "deleted " + deleted);
+        assertEquals(2L, db.preparedQuery("SELECT count(*) FROM inbox WHERE consumer = $1")
+                .executeAndAwait(Tuple.of(consumer)).iterator().next().getLong(0), "the claims of 8 days ago stay");
     }
 
     protected RecordMetadata produce(String key, UUID id, String envelope) {

@@ -113,7 +113,7 @@ class CheckEventTest {
             s.setObject(2, null);
             s.executeUpdate();
         }
-        Integer deleted = io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(
+        Long deleted = io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(
                 () -> purge.deletePublishedBefore(Instant.now().minus(Duration.ofDays(7))));
         assertEquals(true, deleted >= 1);
         try (var c = db.getConnection(); var s = c.prepareStatement("SELECT count(*) FROM outbox WHERE id = ANY (?)")) {
