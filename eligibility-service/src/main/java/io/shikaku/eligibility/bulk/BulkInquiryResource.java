@@ -49,7 +49,9 @@ public class BulkInquiryResource {
             description = "Accepted at once (202, with a Location header); the entries are answered in the"
                     + " background, each as a recorded check with method BULK and the single check's validity"
                     + " codes. Each entry is validated on its own: an invalid one becomes an error result"
-                    + " (INVALID_FIELD, naming the field), it does not fail the inquiry. Honours Idempotency-Key:"
+                    + " (INVALID_FIELD, naming the field), it does not fail the inquiry. Entries count towards sweeps"
+                    + " as single checks do: an entry of card numbers this facility is sweeping (too many NOT_FOUND"
+                    + " answers for them in a window) is the error RATE_LIMITED, not answered. Honours Idempotency-Key:"
                     + " the same key and body give the same inquiry, the same key with another body is 409.")
     @APIResponse(responseCode = "202", description = "The receipt")
     @APIResponse(responseCode = "400",
@@ -73,7 +75,7 @@ public class BulkInquiryResource {
     @Path("{inquiryId}")
     @Operation(summary = "A bulk inquiry's status and counts and, once COMPLETED, its results in entry order",
             description = "processed = entries answered or rejected, normal = entries answered with a validity,"
-                    + " errors = invalid entries. Results are paged: page from 0, size 1,000 by default and at"
+                    + " errors = invalid or refused (RATE_LIMITED) entries. Results are paged: page from 0, size 1,000 by default and at"
                     + " most 10,000. Only to the facility that made the inquiry.")
     @APIResponse(responseCode = "200", description = "The inquiry")
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such inquiry for this facility")

@@ -47,6 +47,8 @@ import io.smallrye.mutiny.Uni;
 public class BulkInquiryService {
 
     static final String INVALID_FIELD = "INVALID_FIELD";
+    /** An entry of card numbers its facility is sweeping (README "Sweeps"): refused, not answered. */
+    static final String RATE_LIMITED = ErrorCode.RATE_LIMITED.name();
     private static final int MAX_REFERENCE = 64;
 
     private static final String INSERT_INQUIRY = "INSERT INTO bulk_inquiry (id, facility_code, visit_date, status,"

@@ -74,7 +74,7 @@ public class CheckResource {
 
     @ServerExceptionMapper
     public Response sweepRefused(SweepRefused e) {
-        metrics.counter("shikaku.eligibility.checks.refused", "reason", "SWEEP").increment();
+        metrics.counter(SweepRefused.COUNTER, "reason", "SWEEP").increment();
         return Response.fromResponse(ProblemMappers.respond(Problem.of(ErrorCode.RATE_LIMITED,
                 "Too many checks of these card numbers answered NOT_FOUND for this facility; retry after the time given")))
                 .header(Headers.RETRY_AFTER, null)

@@ -5,6 +5,9 @@ public class SweepRefused extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Refused checks and bulk entries, tagged {@code reason=SWEEP}: {@code shikaku_eligibility_checks_refused_total}. */
+    public static final String COUNTER = "shikaku.eligibility.checks.refused";
+
     private final long retryAfterSeconds;
 
     public SweepRefused(long retryAfterSeconds) {

@@ -3,12 +3,17 @@ package io.shikaku.eligibility.sweep;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.scheduler.Scheduled;
 import io.shikaku.eligibility.audit.AccessLogQuery;
@@ -19,8 +24,9 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The sweeps' records (table {@code check_sweep}, V80): a refused check counted, the auditor's list, and windows that
- * never became sweeps deleted once over. NOT_FOUND answers are counted with the check itself ({@code CheckLedger}).
+ * The sweeps' records (table {@code check_sweep}, V80): a refused check counted, a bulk chunk's counts written, the
+ * auditor's list, and windows that never became sweeps deleted once over. A single check's NOT_FOUND is counted with
+ * the check itself ({@code CheckLedger}).
  */
 @ApplicationScoped
 public class Sweeps {
@@ -30,8 +36,26 @@ public class Sweeps {
     static final String REFUSED = "UPDATE check_sweep SET refused = refused + 1, last_at = greatest(last_at, $4)"
             + " WHERE facility_code = $1 AND numbers_hash = $2 AND first_at = $3";
 
+    /**
+     * A bulk chunk's counts, one row per window: added to what the window holds (other chunks and single checks may
+     * count in it at the same time), a sweep from when the sum reaches the threshold ($3).
+     */
+    static final String COUNT_ALL = "INSERT INTO check_sweep (facility_code, numbers_hash, first_at, last_at, attempts,"
+            + " refused, swept_at) SELECT x.facility_code, decode(x.numbers_hash, 'hex'), x.first_at, $2::timestamptz,"
+            + " x.attempts, x.refused, CASE WHEN x.attempts >= $3::integer THEN $2::timestamptz END"
+            + " FROM jsonb_to_recordset(cast(cast($1 AS text) AS jsonb)) AS"
+            + " x(facility_code text, numbers_hash text, first_at timestamptz, attempts int, refused int)"
+            + " ORDER BY x.facility_code, x.numbers_hash, x.first_at"
+            + " ON CONFLICT (facility_code, numbers_hash, first_at) DO UPDATE SET"
+            + " attempts = check_sweep.attempts + excluded.attempts, refused = check_sweep.refused + excluded.refused,"
+            + " last_at = greatest(check_sweep.last_at, excluded.last_at), swept_at = coalesce(check_sweep.swept_at,"
+            + " CASE WHEN check_sweep.attempts + excluded.attempts >= $3::integer THEN excluded.last_at END)";
+
     @Inject
     Pool pool;
+
+    @Inject
+    ObjectMapper json;
 
     @Inject
     SweepSettings settings;
@@ -44,6 +68,42 @@ public class Sweeps {
         return db.preparedQuery(REFUSED).execute(Tuple.of(facilityCode).addBuffer(Buffer.buffer(numbersHash))
                 .addValue(windowStart.atOffset(ZoneOffset.UTC)).addValue(now.atOffset(ZoneOffset.UTC)))
                 .replaceWithVoid();
+    }
+
+    /**
+     * Writes what a bulk chunk's entries, judged at {@code now}, add to the windows ({@link StreakWalks#counts()}) in
+     * one statement on {@code db}, in the chunk's transaction: the counts commit with the entries' answers or not at
+     * all.
+     */
+    public Uni<Void> countAll(SqlConnection db, List<StreakWalks.WindowCount> counts, Instant now) {
+        if (counts.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Map<String, Object>> rows = new ArrayList<>(counts.size());
+        for (StreakWalks.WindowCount count : counts) {
+            if (count.refused() > 0) {
+                LOG.warnf("%d bulk entries refused: facility %s is sweeping birth dates for one card's numbers"
+                        + " (window from %s)", count.refused(), count.facilityCode(), count.windowStart());
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("facility_code", count.facilityCode());
+            row.put("numbers_hash", count.numbersHash());
+            row.put("first_at", count.windowStart().toString());
+            row.put("attempts", count.attempts());
+            row.put("refused", count.refused());
+            rows.add(row);
+        }
+        return db.preparedQuery(COUNT_ALL)
+                .execute(Tuple.of(toJson(rows), now.atOffset(ZoneOffset.UTC), settings.threshold()))
+                .replaceWithVoid();
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Sweep counts could not be written as JSON", e);
+        }
     }
 
     /** The sweeps matching {@code filter} (facility, period of their first NOT_FOUND), newest first. */

@@ -216,8 +216,9 @@ class BulkInquiryTest {
         int size = 7;
         update("INSERT INTO bulk_inquiry (id, facility_code, visit_date, status, entries, accepted_at)"
                 + " VALUES (?, ?, DATE '" + VISIT + "', 'ACCEPTED', ?, now())", inquiry, CLINIC, size);
+        // numbers of their own: seven NOT_FOUND answers for the same numbers would be a sweep (BulkSweepTest)
         update("INSERT INTO bulk_entry (inquiry_id, position, reference, insurer_number, symbol, number, branch,"
-                + " birth_date, pending) SELECT ?, g, ? || g, ?, '1', ?, '00', DATE '1980-04-01', true"
+                + " birth_date, pending) SELECT ?, g, ? || g, ?, '1', ? || g, '00', DATE '1980-04-01', true"
                 + " FROM generate_series(0, ? - 1) g", inquiry, prefix, INSURER, Fixtures.freshNumber(), size);
 
         int first = worker.processChunk(3).await().atMost(PATIENCE);
