@@ -8,25 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,6 +36,7 @@ import io.shikaku.common.identifier.CardNumbers;
 import io.shikaku.common.testing.KafkaTestKit;
 import io.shikaku.common.testing.Tokens;
 import io.shikaku.eligibility.check.CheckRecorded;
+import io.shikaku.eligibility.support.CapturedLogs;
 import io.shikaku.eligibility.support.Fixtures;
 import io.shikaku.eligibility.sweep.NumbersHash;
 import io.shikaku.eligibility.sweep.StreakWalks;
@@ -86,21 +78,7 @@ class BulkSweepTest {
     private String facility;
     private String otherFacility;
     private String number;
-    private final List<String> logged = Collections.synchronizedList(new ArrayList<>());
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record.getMessage() + " " + Arrays.toString(record.getParameters()));
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final CapturedLogs logs = new CapturedLogs();
 
     @BeforeEach
     void aPatientAndTwoLiveFacilities() {
@@ -113,12 +91,12 @@ class BulkSweepTest {
         number = Fixtures.freshNumber();
         UUID patient = fixtures.person("渡辺 由美", "FEMALE", BIRTH_DATE);
         fixtures.qualification(patient, INSURER, SYMBOL, number, "00", "2019-04-01", null);
-        Logger.getLogger("").addHandler(capture);
+        logs.start();
     }
 
     @AfterEach
     void stopCapturing() {
-        Logger.getLogger("").removeHandler(capture);
+        logs.stop();
     }
 
     @Test
@@ -154,9 +132,9 @@ class BulkSweepTest {
                 && retry.isBefore(Instant.now().plus(Duration.ofHours(24)).plusSeconds(1)),
                 "try again when the window ends: " + retry);
 
-        assertEquals(5, count("SELECT count(*) FROM eligibility_check WHERE facility_code = ?", facility),
+        assertEquals(5, fixtures.count("SELECT count(*) FROM eligibility_check WHERE facility_code = ?", facility),
                 "a refused entry is not a recorded check");
-        assertEquals(5, count("SELECT count(*) FROM outbox WHERE record_key = ? AND event_type = ?", facility,
+        assertEquals(5, fixtures.count("SELECT count(*) FROM outbox WHERE record_key = ? AND event_type = ?", facility,
                 CheckRecorded.TYPE), "nor a published one");
         assertEquals(26, refusedSweeps() - refusedBefore, "every refused entry counted once");
         auditedSweep(facility, 5, 26);
@@ -174,7 +152,7 @@ class BulkSweepTest {
         check(otherFacility, BIRTH_DATE).then().statusCode(200).body("validity", equalTo("VALID"));
         audited(otherFacility).body("total", equalTo(0));
 
-        List<String> lines = new ArrayList<>(logged);
+        List<String> lines = logs.lines();
         assertTrue(lines.stream().noneMatch(line -> line.contains(number)), "a card number was logged");
         assertTrue(lines.stream().anyMatch(line -> line.contains("sweeping") && line.contains(facility)),
                 "the refusals are logged: " + lines);
@@ -208,20 +186,23 @@ class BulkSweepTest {
     void entriesCountAcrossChunksAndTheirSweepRefusesSingleChecks() {
         // The timer is off in tests (application.properties): once idle, only this test starts the worker.
         KafkaTestKit.await("the worker idle with nothing pending", PATIENCE,
-                () -> worker.idle() && count("SELECT count(*) FROM bulk_entry WHERE pending") == 0, done -> done);
+                () -> worker.idle() && fixtures.count("SELECT count(*) FROM bulk_entry WHERE pending") == 0,
+                done -> done);
         UUID inquiry = UUID.randomUUID();
         int size = 9;
-        update("INSERT INTO bulk_inquiry (id, facility_code, visit_date, status, entries, accepted_at)"
+        fixtures.update("INSERT INTO bulk_inquiry (id, facility_code, visit_date, status, entries, accepted_at)"
                 + " VALUES (?, ?, DATE '" + VISIT + "', 'ACCEPTED', ?, now())", inquiry, facility, size);
         for (int i = 0; i < size; i++) {
-            update("INSERT INTO bulk_entry (inquiry_id, position, reference, insurer_number, symbol, number, branch,"
-                    + " birth_date, pending) VALUES (?, ?, ?, ?, ?, ?, '00', ?, true)", inquiry, i, "c-" + i, INSURER,
+            fixtures.update(
+                    "INSERT INTO bulk_entry (inquiry_id, position, reference, insurer_number, symbol, number, branch,"
+                            + " birth_date, pending) VALUES (?, ?, ?, ?, ?, ?, '00', ?, true)",
+                    inquiry, i, "c-" + i, INSURER,
                     SYMBOL, number, java.sql.Date.valueOf(i == size - 1 ? BIRTH_DATE : wrongBirthDate(i)));
         }
 
         assertEquals(3, worker.processChunk(3).await().atMost(PATIENCE));
         audited(facility).body("total", equalTo(0));
-        assertEquals(3, count("SELECT attempts FROM check_sweep WHERE facility_code = ?", facility),
+        assertEquals(3, fixtures.count("SELECT attempts FROM check_sweep WHERE facility_code = ?", facility),
                 "the first chunk's three NOT_FOUND answers are counted when it commits");
         assertEquals(3, worker.processChunk(3).await().atMost(PATIENCE));
         auditedSweep(facility, 5, 1);
@@ -329,30 +310,5 @@ class BulkSweepTest {
         Matcher m = Pattern.compile("(?m)^shikaku_eligibility_checks_refused_total\\{reason=\"SWEEP\",?} (\\S+)$")
                 .matcher(given().get("/q/metrics").then().statusCode(200).extract().asString());
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
-    }
-
-    private long count(String sql, Object... values) {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                s.setObject(i + 1, values[i]);
-            }
-            try (ResultSet rows = s.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void update(String sql, Object... values) {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                s.setObject(i + 1, values[i]);
-            }
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -141,7 +141,23 @@ public final class Fixtures {
         }
     }
 
-    private void update(String sql, Object... values) {
+    /** The number in the first column of the row {@code sql} selects (a count, say). */
+    public long count(String sql, Object... values) {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                s.setObject(i + 1, values[i]);
+            }
+            try (java.sql.ResultSet rows = s.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs {@code sql}, an insert, update or delete, with {@code values}. */
+    public void update(String sql, Object... values) {
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < values.length; i++) {
                 s.setObject(i + 1, values[i]);

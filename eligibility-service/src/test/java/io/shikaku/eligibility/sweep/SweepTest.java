@@ -11,15 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
 
@@ -32,6 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.shikaku.common.testing.Tokens;
+import io.shikaku.eligibility.support.CapturedLogs;
 import io.shikaku.eligibility.support.Fixtures;
 
 /** The attacker's sweep of birth dates for one card's numbers (issue 13, item 4), refused and shown to the auditor. */
@@ -48,21 +44,7 @@ class SweepTest {
     private String facility;
     private String otherFacility;
     private String number;
-    private final List<String> logged = Collections.synchronizedList(new ArrayList<>());
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record.getMessage() + " " + Arrays.toString(record.getParameters()));
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final CapturedLogs logs = new CapturedLogs();
 
     @BeforeEach
     void aPatientAndTwoLiveFacilities() {
@@ -75,12 +57,12 @@ class SweepTest {
         number = Fixtures.freshNumber();
         UUID patient = fixtures.person("渡辺 由美", "FEMALE", BIRTH_DATE);
         fixtures.qualification(patient, INSURER, "7001", number, "00", "2019-04-01", null);
-        Logger.getLogger("").addHandler(capture);
+        logs.start();
     }
 
     @AfterEach
     void stopCapturing() {
-        Logger.getLogger("").removeHandler(capture);
+        logs.stop();
     }
 
     @Test
@@ -124,7 +106,7 @@ class SweepTest {
                 "SELECT facility_code || ' ' || encode(numbers_hash, 'hex') FROM check_sweep WHERE facility_code = ?",
                 facility));
         assertTrue(!stored.isEmpty() && !stored.contains(number), "only the numbers' keyed hash is stored");
-        List<String> lines = new ArrayList<>(logged);
+        List<String> lines = logs.lines();
         assertTrue(lines.stream().noneMatch(line -> line.contains(number)), "a card number was logged");
         assertTrue(lines.stream().anyMatch(line -> line.contains("sweeping")), "the refusals are logged: " + lines);
     }
