@@ -3,6 +3,8 @@ package io.shikaku.gateway.route;
 import java.net.URI;
 import java.time.Duration;
 
+import org.jboss.logging.Logger;
+
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClosedException;
@@ -16,6 +18,8 @@ import io.vertx.httpproxy.ProxyContext;
  * {@link LateResetGuard}.
  */
 final class DownstreamOrigin implements OriginRequestProvider {
+
+    private static final Logger LOG = Logger.getLogger(DownstreamOrigin.class);
 
     /** {@link ProxyContext} attachment set once a connection to the service was obtained. */
     static final String CONNECTED = "shikaku.downstream.connected";
@@ -52,9 +56,20 @@ final class DownstreamOrigin implements OriginRequestProvider {
                 .setIdleTimeout(responseTimeoutMillis);
         HttpServerResponse caller = context.request().proxiedRequest().response();
         return context.client().request(options)
+                .map(this::reportingFailuresQuietly)
                 .compose(request -> unlessCallerLeft(caller, request))
                 .map(LateResetGuard::guard)
                 .onSuccess(request -> context.set(CONNECTED, Boolean.TRUE));
+    }
+
+    /**
+     * A failure reaches the caller through the response (DownstreamFailureInterceptor); without a handler, Vert.x would
+     * log each request that fails before its end (a body over the limit or cut off, a caller gone mid-body) at ERROR.
+     */
+    private HttpClientRequest reportingFailuresQuietly(HttpClientRequest request) {
+        request.exceptionHandler(failure -> LOG.debugf("A %s to %s failed before its end (%s)", request.getMethod(),
+                this, failure.getClass().getSimpleName()));
+        return request;
     }
 
     /**
