@@ -1,6 +1,7 @@
 package io.shikaku.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -21,6 +22,13 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.shikaku.common.testing.RawHttp;
 import io.shikaku.common.testing.Tokens;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -125,6 +133,33 @@ class SlowUploadTest {
                 Thread.sleep(50);
             }
             assertTrue(TestDownstream.cutOff("stalled-1"), "the request to the service was cut off too");
+        }
+    }
+
+    @Test
+    void anHttp2GetWithoutABodyReachesTheServiceWithoutOne() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                    .setProtocolVersion(HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false));
+            JsonObject echo = client.request(new RequestOptions().setMethod(HttpMethod.GET)
+                    .setHost(gateway.getHost()).setPort(gateway.getPort())
+                    .setURI("/api/v1/persons/P123/medications")
+                    .putHeader("Authorization", "Bearer " + Tokens.withRoles("clinic")))
+                    .compose(request -> request.send())
+                    .compose(response -> {
+                        assertEquals(HttpVersion.HTTP_2, response.version());
+                        assertEquals(200, response.statusCode());
+                        return response.body();
+                    })
+                    .map(Buffer::toJsonObject)
+                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            assertEquals("GET", echo.getString("method"));
+            assertNull(echo.getString("transferEncoding"));
+            assertNull(echo.getString("contentLength"));
+            assertEquals(0, echo.getLong("bodyLength"));
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
     }
 

@@ -3,6 +3,7 @@ package io.shikaku.gateway.route;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.streams.ReadStream;
 
 /**
@@ -11,6 +12,10 @@ import io.vertx.core.streams.ReadStream;
  * caller, or a service that stopped reading, does not hold the connection for ever); once its last byte has been
  * handed to the service, the service has {@code responseMillis} to start answering. A large body on a slow line thus
  * takes as long as it takes, and the response timeout is the service's alone.
+ *
+ * <p>
+ * A body of unknown length (HTTP/2 without {@code Content-Length}) is sent chunked once its first byte comes, so that
+ * a request without a body (an HTTP/2 GET) reaches the service without one.
  */
 final class ForwardedBody implements ReadStream<Buffer> {
 
@@ -43,6 +48,9 @@ final class ForwardedBody implements ReadStream<Buffer> {
             return this;
         }
         source.handler(chunk -> {
+            if (!request.isChunked() && !request.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+                request.setChunked(true);
+            }
             restartTimeout(bodyIdleMillis);
             handler.handle(chunk);
         });
