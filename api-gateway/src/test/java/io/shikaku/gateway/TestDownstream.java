@@ -7,6 +7,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -21,8 +23,11 @@ import io.vertx.core.json.JsonObject;
  * A little service behind the gateway, on its own plain Vert.x: it answers with what it received (method, path, query,
  * Authorization, X-Request-Id and a digest of the body), so that a test sees what the gateway forwarded. Paths ending in
  * {@code /hang} never answer, {@code /large?bytes=N} answers N bytes. The facility service points at a closed port.
+ * The request ids of requests whose body was cut off before its end are kept ({@link #cutOff(String)}).
  */
 public class TestDownstream implements QuarkusTestResourceLifecycleManager {
+
+    private static final Set<String> CUT_OFF = ConcurrentHashMap.newKeySet();
 
     private Vertx vertx;
 
@@ -65,6 +70,12 @@ public class TestDownstream implements QuarkusTestResourceLifecycleManager {
         MessageDigest sha = sha256();
         long[] length = {0};
         Buffer small = Buffer.buffer();
+        String requestId = request.getHeader("X-Request-Id");
+        request.exceptionHandler(failure -> {
+            if (requestId != null && !request.isEnded()) {
+                CUT_OFF.add(requestId);
+            }
+        });
         request.handler(chunk -> {
             sha.update(chunk.getBytes());
             length[0] += chunk.length();
@@ -94,6 +105,11 @@ public class TestDownstream implements QuarkusTestResourceLifecycleManager {
                     .putHeader("Location", "/api/v1/somewhere/42")
                     .end(echo.toBuffer());
         });
+    }
+
+    /** Whether the request with this id reached the service and lost its connection before its body ended. */
+    static boolean cutOff(String requestId) {
+        return CUT_OFF.contains(requestId);
     }
 
     private static void sendLarge(HttpServerRequest request, int bytes) {

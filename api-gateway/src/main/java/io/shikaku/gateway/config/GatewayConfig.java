@@ -18,9 +18,19 @@ public interface GatewayConfig {
     @WithDefault("2s")
     Duration connectTimeout();
 
-    /** Time a service may take before its response starts (and between chunks of its body). */
+    /**
+     * Time a service may take to start its response, counted from the last byte of the request body forwarded to it
+     * (Vert.x 4.5 stops counting once the response has started).
+     */
     @WithDefault("30s")
     Duration responseTimeout();
+
+    /**
+     * Time a request body being forwarded may go without a byte passed on to the service: a caller that stops sending
+     * is answered 408, a service that stops reading 504. A slow upload that keeps moving is never cut off.
+     */
+    @WithDefault("30s")
+    Duration bodyIdleTimeout();
 
     /** Seconds put in {@code Retry-After} when a service is unavailable. */
     @WithDefault("5")

@@ -48,6 +48,12 @@ public final class Problems {
                 "The service for this request did not answer in time; it may or may not have processed the request.");
     }
 
+    /** 408: the caller stopped sending its request body before it was complete. */
+    public static Problem bodyStalled() {
+        return Problem.of(408, ErrorCode.VALIDATION_FAILED,
+                "The request body stopped arriving before it was complete; the request was not processed.");
+    }
+
     public static Problem internal() {
         return Problem.of(ErrorCode.INTERNAL_ERROR, "The gateway could not process the request.");
     }

@@ -17,8 +17,9 @@ import io.vertx.httpproxy.ProxyResponse;
 
 /**
  * Turns a failed exchange with a service into a problem: 503 when no connection could be had (refused, unreachable,
- * connect timeout), 504 when the service accepted the request but did not answer in time. An exchange the gateway
- * has already answered itself (e.g. a body over the limit) is left alone.
+ * connect timeout), 504 when the service accepted the request but did not take its body or answer in time, 408 when
+ * the caller stopped sending its body (body idle timeout). An exchange the gateway has already answered itself (e.g. a
+ * body over the limit) is left alone.
  */
 final class DownstreamFailureInterceptor implements ProxyInterceptor {
 
@@ -47,12 +48,11 @@ final class DownstreamFailureInterceptor implements ProxyInterceptor {
         if (answered(context)) {
             return released(request).response();
         }
-        boolean connected = Boolean.TRUE.equals(context.get(DownstreamOrigin.CONNECTED, Boolean.class));
-        Problem problem = connected && failure instanceof TimeoutException
-                ? Problems.serviceTimeout()
-                : Problems.serviceUnavailable();
-        // a caller that has gone is no trouble with the service: it is told nothing, and logged only when debugging
-        Logger.Level level = request.proxiedRequest().response().closed() ? Logger.Level.DEBUG : Logger.Level.WARN;
+        Problem problem = problemFor(context, failure);
+        // a caller that has gone or stopped sending is no trouble with the service: logged only when debugging
+        Logger.Level level = problem.status() == 408 || request.proxiedRequest().response().closed()
+                ? Logger.Level.DEBUG
+                : Logger.Level.WARN;
         LOG.logf(level, "%s %s -> %s failed (%s: %s), answering %d", request.getMethod(),
                 request.proxiedRequest().path(), service, failure.getClass().getSimpleName(), failure.getMessage(),
                 problem.status());
@@ -74,6 +74,15 @@ final class DownstreamFailureInterceptor implements ProxyInterceptor {
         } catch (IllegalStateException alreadyRead) {
             return request;
         }
+    }
+
+    private static Problem problemFor(ProxyContext context, Throwable failure) {
+        boolean connected = Boolean.TRUE.equals(context.get(DownstreamOrigin.CONNECTED, Boolean.class));
+        if (!connected || !(failure instanceof TimeoutException)) {
+            return Problems.serviceUnavailable();
+        }
+        ForwardedBody body = context.get(DownstreamOrigin.BODY, ForwardedBody.class);
+        return body != null && body.stalledByCaller() ? Problems.bodyStalled() : Problems.serviceTimeout();
     }
 
     private static boolean answered(ProxyContext context) {

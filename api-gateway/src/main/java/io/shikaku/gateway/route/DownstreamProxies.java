@@ -37,7 +37,7 @@ public class DownstreamProxies {
                 new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerService()));
         for (Service service : Service.values()) {
             DownstreamOrigin origin = new DownstreamOrigin(urlOf(config.downstream(), service), config.connectTimeout(),
-                    config.responseTimeout());
+                    config.bodyIdleTimeout(), config.responseTimeout());
             HttpProxy proxy = HttpProxy.reverseProxy(client)
                     .origin(origin)
                     .addInterceptor(new DownstreamFailureInterceptor(service, responses))

@@ -11,9 +11,6 @@ import io.shikaku.gateway.ratelimit.Admission;
 import io.shikaku.gateway.ratelimit.Callers;
 import io.shikaku.gateway.ratelimit.RateLimits;
 import io.vertx.core.Handler;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -60,13 +57,8 @@ final class GatewayHandler implements Handler<RoutingContext> {
             responses.send(ctx, Problems.rateLimited(), admission.retryAfterSeconds());
             return;
         }
-        HttpServerRequest request = ctx.request();
-        if (request.version() == HttpVersion.HTTP_2 && !request.isEnded()
-                && !request.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
-            // an HTTP/2 body needs no length; to an HTTP/1.1 service it must go chunked, or the proxy would drop it
-            request.headers().set(HttpHeaders.TRANSFER_ENCODING, "chunked");
-        }
-        proxies.forService(route.get().service()).handle(request);
+        // an HTTP/2 body needs no length: it goes chunked to the service once it has a byte (ForwardedBody)
+        proxies.forService(route.get().service()).handle(ctx.request());
     }
 
     private static SecurityIdentity identity(RoutingContext ctx) {

@@ -50,7 +50,7 @@ class CallerLeftTest {
         HttpProxy proxy = HttpProxy.reverseProxy(vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
                 new PoolOptions().setHttp1MaxSize(1)))
                 .origin(new DownstreamOrigin(URI.create("http://localhost:" + servicePort), Duration.ofSeconds(2),
-                        Duration.ofSeconds(30)));
+                        Duration.ofSeconds(30), Duration.ofSeconds(30)));
         proxyPort = await(vertx.createHttpServer().connectionHandler(connection -> {
             int n = arrived.get();
             connection.closeHandler(ignored -> {

@@ -39,7 +39,7 @@ class ServiceGoneAfterReadingTest {
                 .listen(0, "localhost")).actualPort();
         HttpProxy proxy = HttpProxy.reverseProxy(vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)))
                 .origin(new DownstreamOrigin(URI.create("http://localhost:" + servicePort), Duration.ofSeconds(2),
-                        Duration.ofSeconds(30)))
+                        Duration.ofSeconds(30), Duration.ofSeconds(30)))
                 .addInterceptor(new DownstreamFailureInterceptor(Service.MEDICATION, problemResponses()));
         proxyPort = await(vertx.createHttpServer().requestHandler(proxy).listen(0, "localhost")).actualPort();
     }
@@ -71,7 +71,7 @@ class ServiceGoneAfterReadingTest {
                         + answer.toJsonObject().getString("code"))));
     }
 
-    private static ProblemResponses problemResponses() throws Exception {
+    static ProblemResponses problemResponses() throws Exception {
         GatewayConfig config = (GatewayConfig) java.lang.reflect.Proxy.newProxyInstance(
                 GatewayConfig.class.getClassLoader(), new Class<?>[] {GatewayConfig.class},
                 (self, method, args) -> method.getName().equals("retryAfterSeconds") ? 5 : null);
