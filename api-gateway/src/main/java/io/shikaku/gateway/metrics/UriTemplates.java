@@ -18,6 +18,13 @@ public final class UriTemplates {
     private UriTemplates() {
     }
 
+    /** The name set for the request being handled on this context, or the catch-all. */
+    public static String current() {
+        Context context = Vertx.currentContext();
+        Object template = context == null ? null : context.getLocal(KEY);
+        return template == null ? UNROUTED : template.toString();
+    }
+
     public static void set(String template) {
         Context context = Vertx.currentContext();
         if (context != null) {

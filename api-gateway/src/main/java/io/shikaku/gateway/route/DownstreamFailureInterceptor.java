@@ -5,6 +5,7 @@ import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 import io.shikaku.contract.Problem;
+import io.shikaku.gateway.metrics.UriTemplates;
 import io.shikaku.gateway.problem.ProblemResponses;
 import io.shikaku.gateway.problem.Problems;
 import io.vertx.core.Future;
@@ -53,9 +54,9 @@ final class DownstreamFailureInterceptor implements ProxyInterceptor {
         Logger.Level level = problem.status() == 408 || request.proxiedRequest().response().closed()
                 ? Logger.Level.DEBUG
                 : Logger.Level.WARN;
-        LOG.logf(level, "%s %s -> %s failed (%s: %s), answering %d", request.getMethod(),
-                request.proxiedRequest().path(), service, failure.getClass().getSimpleName(), failure.getMessage(),
-                problem.status());
+        // the route's pattern, not the path: a path may carry a person's id
+        LOG.logf(level, "%s %s -> %s failed (%s: %s), answering %d", request.getMethod(), UriTemplates.current(),
+                service, failure.getClass().getSimpleName(), failure.getMessage(), problem.status());
         ProxyResponse response = released(request).response()
                 .setStatusCode(problem.status())
                 .setBody(Body.body(ProblemResponses.body(problem)));
