@@ -28,6 +28,18 @@ Chart.register(
 export const SERIES = ['#0b5cad', '#2e9e6a', '#e08a00', '#8e44ad', '#c0392b'];
 
 /**
+ * A bar chart's config: one dataset per series (`{ label, data }`, data in the order of `labels`), coloured in the
+ * order of SERIES.
+ */
+export function barChart(labels, series, options) {
+  return {
+    type: 'bar',
+    data: { labels, datasets: series.map((s, i) => ({ ...s, backgroundColor: SERIES[i] })) },
+    options,
+  };
+}
+
+/**
  * A Chart.js chart on a canvas, made again whenever `config` changes (build it with useMemo). `label` names the chart
  * for screen readers; the table beside it carries the figures. `data-drawn` is set once the chart has drawn.
  */

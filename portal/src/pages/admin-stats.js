@@ -4,7 +4,7 @@ import { formatNumber, useLang, useT } from '../i18n.js';
 import { navigate } from '../router.js';
 import { Field, Loaded, ProblemMessage, useLoad } from '../ui.js';
 import { fiveBands } from '../charts/bands.js';
-import { ChartCanvas, SERIES } from '../charts/chart.js';
+import { ChartCanvas, barChart } from '../charts/chart.js';
 import { PrefectureMap } from '../charts/prefecture-map.js';
 import { TYPES, addDays, prefectureName, todayInJapan, withLabels } from './admin-labels.js';
 
@@ -245,21 +245,11 @@ function AdoptionChart({ report }) {
   const lang = useLang();
   const config = useMemo(() => {
     const rows = [...report.byType, { ...report.total, type: 'TOTAL' }];
-    return {
-      type: 'bar',
-      data: {
-        labels: rows.map((r) => t(r.type)),
-        datasets: RATES.map((rate, i) => ({
-          label: t(rate),
-          data: rows.map((r) => Number(r[rate])),
-          backgroundColor: SERIES[i],
-        })),
-      },
-      options: {
-        scales: { y: { beginAtZero: true, max: 100, title: { display: true, text: '%' } } },
-        plugins: { tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${pct(item.raw, lang)}` } } },
-      },
-    };
+    const series = RATES.map((rate) => ({ label: t(rate), data: rows.map((r) => Number(r[rate])) }));
+    return barChart(rows.map((r) => t(r.type)), series, {
+      scales: { y: { beginAtZero: true, max: 100, title: { display: true, text: '%' } } },
+      plugins: { tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${pct(item.raw, lang)}` } } },
+    });
   }, [report, lang]);
   return html`<${ChartCanvas} config=${config} label=${t('adoptionChart')} testid="adoption-chart" />`;
 }
@@ -410,18 +400,11 @@ function TrendChart({ report }) {
       ['liveFrom', t('liveFrom', { date: report.from })],
       ['liveTo', t('liveTo', { date: report.to })],
     ];
-    return {
-      type: 'bar',
-      data: {
-        labels: report.byType.map((r) => t(r.type)),
-        datasets: series.map(([field, label], i) => ({
-          label,
-          data: report.byType.map((r) => r[field]),
-          backgroundColor: SERIES[i],
-        })),
-      },
-      options: { scales: { y: { beginAtZero: true } } },
-    };
+    return barChart(
+      report.byType.map((r) => t(r.type)),
+      series.map(([field, label]) => ({ label, data: report.byType.map((r) => r[field]) })),
+      { scales: { y: { beginAtZero: true } } },
+    );
   }, [report, lang]);
   return html`<${ChartCanvas} config=${config} label=${t('trendChart')} testid="trend-chart" />`;
 }
@@ -484,14 +467,12 @@ function UsageChart({ report }) {
   const t = useT(M);
   const lang = useLang();
   const config = useMemo(
-    () => ({
-      type: 'bar',
-      data: {
-        labels: report.byType.map((r) => t(r.type)),
-        datasets: METHODS.map((m, i) => ({ label: t(m), data: report.byType.map((r) => r[m]), backgroundColor: SERIES[i] })),
-      },
-      options: { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } },
-    }),
+    () =>
+      barChart(
+        report.byType.map((r) => t(r.type)),
+        METHODS.map((m) => ({ label: t(m), data: report.byType.map((r) => r[m]) })),
+        { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } },
+      ),
     [report, lang],
   );
   return html`<${ChartCanvas} config=${config} label=${t('usageChart')} testid="usage-chart" />`;

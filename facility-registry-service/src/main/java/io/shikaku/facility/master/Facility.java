@@ -1,12 +1,10 @@
 package io.shikaku.facility.master;
 
 import java.time.Instant;
-import java.time.LocalDate;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -24,46 +22,25 @@ public class Facility extends PanacheEntityBase {
     @Column(name = "facility_code")
     public String facilityCode;
 
-    @Enumerated(EnumType.STRING)
-    public FacilityType type;
-
-    public String prefecture;
-
-    public String name;
-
-    @Column(name = "account_registered_on")
-    public LocalDate accountRegisteredOn;
-
-    @Column(name = "reader_applied_on")
-    public LocalDate readerAppliedOn;
-
-    @Column(name = "readers_applied")
-    public Short readersApplied;
-
-    @Column(name = "ready_on")
-    public LocalDate readyOn;
-
-    @Column(name = "go_live_on")
-    public LocalDate goLiveOn;
-
-    @Column(name = "emergency_terminal")
-    public boolean emergencyTerminal;
+    @Embedded
+    public FacilityDetails details = new FacilityDetails();
 
     @Column(name = "updated_at")
     public Instant updatedAt;
 
     public LifecycleDates dates() {
-        return new LifecycleDates(accountRegisteredOn, readerAppliedOn,
-                readersApplied == null ? null : readersApplied.intValue(), readyOn, goLiveOn);
+        return details.dates();
     }
 
     /** Takes the dates a lifecycle step produced. */
     public void apply(LifecycleDates dates) {
-        accountRegisteredOn = dates.accountRegisteredOn();
-        readerAppliedOn = dates.readerAppliedOn();
-        readersApplied = dates.readersApplied() == null ? null : dates.readersApplied().shortValue();
-        readyOn = dates.readyOn();
-        goLiveOn = dates.goLiveOn();
+        details.apply(dates);
+        updatedAt = Instant.now();
+    }
+
+    /** Whether the facility has an emergency terminal. */
+    public void equipEmergencyTerminal(boolean enabled) {
+        details.equipEmergencyTerminal(enabled);
         updatedAt = Instant.now();
     }
 }

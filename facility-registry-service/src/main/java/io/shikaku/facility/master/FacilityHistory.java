@@ -1,10 +1,10 @@
 package io.shikaku.facility.master;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -43,30 +43,8 @@ public class FacilityHistory extends PanacheEntityBase {
     @Column(name = "changed_by_name")
     public String changedByName;
 
-    @Enumerated(EnumType.STRING)
-    public FacilityType type;
-
-    public String prefecture;
-
-    public String name;
-
-    @Column(name = "account_registered_on")
-    public LocalDate accountRegisteredOn;
-
-    @Column(name = "reader_applied_on")
-    public LocalDate readerAppliedOn;
-
-    @Column(name = "readers_applied")
-    public Short readersApplied;
-
-    @Column(name = "ready_on")
-    public LocalDate readyOn;
-
-    @Column(name = "go_live_on")
-    public LocalDate goLiveOn;
-
-    @Column(name = "emergency_terminal")
-    public boolean emergencyTerminal;
+    @Embedded
+    public FacilityDetails details;
 
     /** The row for {@code f} as it is now, changed by {@code change} of {@code by}. */
     static FacilityHistory of(Facility f, FacilityChange change, Actor by) {
@@ -76,15 +54,7 @@ public class FacilityHistory extends PanacheEntityBase {
         h.change = change;
         h.changedBy = by.subject();
         h.changedByName = by.name();
-        h.type = f.type;
-        h.prefecture = f.prefecture;
-        h.name = f.name;
-        h.accountRegisteredOn = f.accountRegisteredOn;
-        h.readerAppliedOn = f.readerAppliedOn;
-        h.readersApplied = f.readersApplied;
-        h.readyOn = f.readyOn;
-        h.goLiveOn = f.goLiveOn;
-        h.emergencyTerminal = f.emergencyTerminal;
+        h.details = f.details.copy();
         return h;
     }
 
@@ -94,7 +64,6 @@ public class FacilityHistory extends PanacheEntityBase {
     }
 
     FacilityState state() {
-        return new FacilityState(type, prefecture, name, accountRegisteredOn, readerAppliedOn,
-                readersApplied == null ? null : readersApplied.intValue(), readyOn, goLiveOn, emergencyTerminal);
+        return details.state();
     }
 }

@@ -18,8 +18,9 @@ public record FacilityLifecycleChanged(String facilityCode, FacilityType facilit
     public static final String TYPE = "io.shikaku.facility.lifecycle.changed";
 
     public static FacilityLifecycleChanged of(Facility f) {
-        return new FacilityLifecycleChanged(f.facilityCode, f.type, f.prefecture, f.name, f.accountRegisteredOn,
-                f.readerAppliedOn, f.readyOn, f.goLiveOn, f.emergencyTerminal);
+        FacilityDetails d = f.details;
+        return new FacilityLifecycleChanged(f.facilityCode, d.type, d.prefecture, d.name, d.accountRegisteredOn,
+                d.readerAppliedOn, d.readyOn, d.goLiveOn, d.emergencyTerminal);
     }
 
     /** The event's data: exactly the fields consumers rely on. */

@@ -127,7 +127,7 @@ public class FacilityService {
     public Uni<FacilityView> applyForReaders(String facilityCode, int readers, LocalDate on) {
         LocalDate day = today.date();
         return change(facilityCode, FacilityChange.READERS_APPLIED,
-                f -> Lifecycle.applyForReaders(f.dates(), f.type, readers, on, day));
+                f -> Lifecycle.applyForReaders(f.dates(), f.details.type, readers, on, day));
     }
 
     @WithTransaction
@@ -147,11 +147,10 @@ public class FacilityService {
     public Uni<FacilityView> setEmergencyTerminal(String facilityCode, boolean enabled) {
         Actor by = actor();
         return locked(facilityCode).chain(f -> {
-            if (f.emergencyTerminal == enabled) {
+            if (f.details.emergencyTerminal == enabled) {
                 return Uni.createFrom().item(FacilityView.of(f, today.date()));
             }
-            f.emergencyTerminal = enabled;
-            f.updatedAt = java.time.Instant.now();
+            f.equipEmergencyTerminal(enabled);
             return recorded(f, FacilityChange.EMERGENCY_TERMINAL, by);
         });
     }

@@ -11,8 +11,9 @@ public record FacilityView(String facilityCode, FacilityType type, String prefec
         LocalDate goLiveOn, boolean emergencyTerminal, Stage stage) {
 
     public static FacilityView of(Facility f, LocalDate today) {
-        return new FacilityView(f.facilityCode, f.type, f.prefecture, f.name, f.accountRegisteredOn,
-                f.readerAppliedOn, f.readersApplied == null ? null : f.readersApplied.intValue(), f.readyOn,
-                f.goLiveOn, f.emergencyTerminal, Lifecycle.stageOn(f.dates(), today));
+        FacilityState s = f.details.state();
+        return new FacilityView(f.facilityCode, s.type(), s.prefecture(), s.name(), s.accountRegisteredOn(),
+                s.readerAppliedOn(), s.readersApplied(), s.readyOn(), s.goLiveOn(), s.emergencyTerminal(),
+                Lifecycle.stageOn(f.dates(), today));
     }
 }
