@@ -43,9 +43,11 @@ final class Batches {
     static List<Batch> of(String tag) {
         List<Map<String, Object>> entries = new ArrayList<>();
         for (int i = 0; i < BULK_ENTRIES; i++) {
-            boolean known = i % 2 == 0;
-            entries.add(Map.of("insurerNumber", "06130017", "symbol", "1234", "number", known ? "5678" : "0000",
-                    "branch", "00", "birthDate", "1980-04-01", "reference", tag + "-b" + i));
+            // half of them numbers nobody has, each its own: the same unknown numbers over and over would be a sweep
+            // of birth dates, whose entries eligibility refuses (RATE_LIMITED) instead of answering
+            String number = i % 2 == 0 ? "5678" : Integer.toString(ThreadLocalRandom.current().nextInt(90_000, 99_999));
+            entries.add(Map.of("insurerNumber", "06130017", "symbol", "1234", "number", number, "branch", "00",
+                    "birthDate", "1980-04-01", "reference", tag + "-b" + i));
         }
         List<Map<String, Object>> members = new ArrayList<>();
         for (int i = 0; i < MEMBER_RECORDS; i++) {
