@@ -2,6 +2,7 @@ package io.shikaku.eligibility.check;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class CardNumberLookup {
 
+    /** Namespace of the sweep windows' transaction-scoped advisory locks (two-key form: apart from bigint locks). */
+    static final int WINDOW_LOCKS = 80;
+    /** The keys come sorted, and are locked in that order, so two chunks never wait for each other in a circle. */
+    static final String LOCK = "SELECT count(*) FROM unnest($1::int[]) AS k"
+            + " WHERE pg_advisory_xact_lock(" + WINDOW_LOCKS + ", k) IS NULL";
+
     static final String SQL = "WITH matched AS (SELECT q.id, q.person_id FROM qualification q"
             + " JOIN person p ON p.id = q.person_id WHERE q.insurer_number = $2 AND q.number_key = $3"
             + " AND q.symbol_key = $4 AND q.branch = $5 AND p.birth_date = $6),"
@@ -61,14 +68,37 @@ public class CardNumberLookup {
     @Inject
     NumbersHash numbersHash;
 
-    /** Reads the facility, the matching qualifications and the single matched person's history on {@code db}. */
-    public Uni<Found> find(SqlConnection db, String facilityCode, CheckRequest request) {
-        Tuple parameters = parameters(facilityCode, request);
-        return db.preparedQuery(SQL).execute(parameters).map(rows -> found(rows, parameters));
+    /**
+     * Takes, for the rest of the transaction, the lock of each facility and card's numbers among {@code parameters}
+     * (their sweep window's), in one order: checks of the same numbers from the same facility then read and count the
+     * window one after another (README "Sweeps"). Before the lookup, in its own statement: a statement sees only what
+     * was committed when it began, so one that waited for the lock inside would read the window as it was before.
+     */
+    private static Uni<Void> lockWindows(SqlConnection db, List<Tuple> parameters) {
+        int[] keys = parameters.stream().mapToInt(t -> windowKey(t.getString(0), t.getBuffer(6).getBytes())).distinct()
+                .sorted().toArray();
+        Integer[] boxed = Arrays.stream(keys).boxed().toArray(Integer[]::new);
+        return db.preparedQuery(LOCK).execute(Tuple.of(boxed)).replaceWithVoid();
+    }
+
+    /** The sweep window's lock key of a facility and a card's numbers (a collision only makes two wait in turn). */
+    static int windowKey(String facilityCode, byte[] numbersHash) {
+        return 31 * Arrays.hashCode(numbersHash) + facilityCode.hashCode();
     }
 
     /**
-     * The same for many checks in one batch (one round trip): bulk inquiries. {@code facilityCodes} and
+     * Reads the facility, the matching qualifications and the single matched person's history on {@code db}, after
+     * locking the numbers' sweep window: {@code db} must be in a transaction, which holds the lock until it ends.
+     */
+    public Uni<Found> find(SqlConnection db, String facilityCode, CheckRequest request) {
+        Tuple parameters = parameters(facilityCode, request);
+        return lockWindows(db, List.of(parameters))
+                .chain(() -> db.preparedQuery(SQL).execute(parameters))
+                .map(rows -> found(rows, parameters));
+    }
+
+    /**
+     * The same for many checks in one batch (one round trip after the locks): bulk inquiries. {@code facilityCodes} and
      * {@code requests} pair up by position; the answers come in that order.
      */
     public Uni<List<Found>> findAll(SqlConnection db, List<String> facilityCodes, List<CheckRequest> requests) {
@@ -76,7 +106,7 @@ public class CardNumberLookup {
         for (int i = 0; i < requests.size(); i++) {
             batch.add(parameters(facilityCodes.get(i), requests.get(i)));
         }
-        return db.preparedQuery(SQL).executeBatch(batch).map(first -> {
+        return lockWindows(db, batch).chain(() -> db.preparedQuery(SQL).executeBatch(batch)).map(first -> {
             List<Found> found = new ArrayList<>(batch.size());
             int i = 0;
             for (RowSet<Row> rows = first; rows != null; rows = rows.next()) {

@@ -67,35 +67,56 @@ public class EligibilityCheckService {
      * ({@code 403 FACILITY_NOT_LIVE} otherwise).
      */
     public Uni<CheckAnswer> check(String facilityCode, CheckRequest request) {
-        return DetachedDatabaseWork.detached(pool.withConnection(db -> request.method() == CheckMethod.MY_NUMBER_CARD
-                ? checkByCard(db, facilityCode, request)
-                : checkByCardNumbers(db, facilityCode, request)));
+        return DetachedDatabaseWork.detached(request.method() == CheckMethod.MY_NUMBER_CARD
+                ? pool.withConnection(db -> checkByCard(db, facilityCode, request))
+                : checkByCardNumbers(facilityCode, request));
     }
 
     /**
-     * The hot path (issue 8): a single check by card numbers in two statements on one pooled connection, each its own
-     * transaction: one read ({@link CardNumberLookup}), one write of the check with its event ({@link CheckLedger}),
-     * which for a NOT_FOUND also counts it towards a sweep (README "Sweeps"). Read committed, as the ORM transaction it
-     * replaces was; a facility not live reads and writes nothing more. A check of numbers this facility is sweeping is
-     * refused ({@link SweepRefused}) and only its refusal counted.
+     * The hot path (issue 8): a single check by card numbers in one transaction on one pooled connection: the lock of
+     * the numbers' sweep window and one read ({@link CardNumberLookup}), one write of the check with its event
+     * ({@link CheckLedger}), which for a NOT_FOUND also counts it towards a sweep (README "Sweeps"). The lock makes
+     * checks of the same numbers from the same facility read and count the window one after another, so that a burst
+     * of them at once is refused from the threshold on as a sequence would be. Read committed; a facility not live
+     * reads and writes nothing more. A check of numbers this facility is sweeping is refused ({@link SweepRefused})
+     * and only its refusal counted.
      */
-    private Uni<CheckAnswer> checkByCardNumbers(SqlConnection db, String facilityCode, CheckRequest request) {
-        return lookup.find(db, facilityCode, request).chain(found -> {
+    private Uni<CheckAnswer> checkByCardNumbers(String facilityCode, CheckRequest request) {
+        return pool.withTransaction(db -> lookup.find(db, facilityCode, request).chain(found -> {
             LiveFacilities.requireLive(found.goLiveOn(), request.visitDate());
             SweepRule.Verdict verdict = SweepRule.judge(found.streak(), sweeps.threshold(), sweeps.window(), now());
             if (verdict.refused()) {
                 return sweepRecords.refused(db, facilityCode, found.numbersHash(), verdict.windowStart(), now())
-                        .chain(() -> Uni.createFrom()
-                                .<CheckAnswer>failure(new SweepRefused(verdict.retryAfterSeconds())));
+                        .replaceWith(Outcome.refused(verdict.retryAfterSeconds()));
             }
             Decided decided = decide(facilityCode, request, found);
             Uni<Void> recorded = decided.answer().validity() == Validity.NOT_FOUND
                     ? ledger.recordNotFound(db, decided.check(), found.numbersHash(), verdict.windowStart(),
                             sweeps.threshold())
                     : ledger.record(db, decided.check());
-            return recorded.replaceWith(decided.answer())
-                    .invoke(answer -> counter.recorded(answer.method(), found.facilityType(), answer.validity()));
+            return recorded.replaceWith(Outcome.answered(decided.answer(), found.facilityType()));
+        })).map(outcome -> {
+            if (outcome.answer() == null) {
+                throw new SweepRefused(outcome.retryAfterSeconds());
+            }
+            counter.recorded(outcome.answer().method(), outcome.facilityType(), outcome.answer().validity());
+            return outcome.answer();
         });
+    }
+
+    /**
+     * What a card-numbers check's transaction ends with: an answer, or a refusal whose count must commit (so it is not
+     * a failure inside the transaction).
+     */
+    private record Outcome(CheckAnswer answer, String facilityType, long retryAfterSeconds) {
+
+        static Outcome answered(CheckAnswer answer, String facilityType) {
+            return new Outcome(answer, facilityType, 0);
+        }
+
+        static Outcome refused(long retryAfterSeconds) {
+            return new Outcome(null, null, retryAfterSeconds);
+        }
     }
 
     /** A card-numbers check answered from what {@link CardNumberLookup} found, and the check that records it. */

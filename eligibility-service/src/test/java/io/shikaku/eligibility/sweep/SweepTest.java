@@ -14,7 +14,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -109,6 +115,38 @@ class SweepTest {
         List<String> lines = logs.lines();
         assertTrue(lines.stream().noneMatch(line -> line.contains(number)), "a card number was logged");
         assertTrue(lines.stream().anyMatch(line -> line.contains("sweeping")), "the refusals are logged: " + lines);
+    }
+
+    /**
+     * A burst of checks at once, as a clinic system can send them: they read and count the window one after another,
+     * so exactly the threshold's NOT_FOUND answers are given and one window counts them all (without the window lock,
+     * 24 of 40 were answered, in four windows).
+     */
+    @Test
+    void aBurstOfChecksAtOnceIsRefusedFromTheThresholdOnAsASequenceWouldBe() throws Exception {
+        ExecutorService senders = Executors.newFixedThreadPool(40);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String birthDate = LocalDate.of(1930, 1, 1).plusDays(3L * i).toString();
+                statuses.add(senders.submit(() -> {
+                    go.await();
+                    return check(facility, birthDate).statusCode();
+                }));
+            }
+            go.countDown();
+            Map<Integer, Integer> byStatus = new TreeMap<>();
+            for (Future<Integer> status : statuses) {
+                byStatus.merge(status.get(60, TimeUnit.SECONDS), 1, Integer::sum);
+            }
+            assertEquals(Map.of(200, 5, 429, 35), byStatus);
+        } finally {
+            senders.shutdownNow();
+        }
+        assertEquals(List.of("5/35"), fixtures.rowsAsText(
+                "SELECT attempts || '/' || refused FROM check_sweep WHERE facility_code = ?", facility));
+        check(facility, BIRTH_DATE).then().statusCode(429).body("code", equalTo("RATE_LIMITED"));
     }
 
     @Test
